@@ -1,0 +1,174 @@
+/**
+ * The data package's tables, as a statistician edits them. Single source of truth for the
+ * validator, the data build (typed CSV loading, datapackage.json) and the docs.
+ */
+
+export type ColumnType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime';
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  required: boolean; // a required column must be present in the header
+  nonEmpty?: boolean; // every row must have a value
+  enum?: readonly string[];
+  description: string;
+}
+
+export interface Table {
+  /** File name or glob relative to the data directory. */
+  path: string;
+  columns: readonly Column[];
+  /** Columns that identify a row within one file. */
+  key: readonly string[];
+  description: string;
+}
+
+export const LEVELS = ['country', 'province', 'prefecture', 'county', 'town', 'special'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const KINDS = ['ytd_flow', 'stock', 'rate', 'count'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const VISIBILITY = ['public', 'internal'] as const;
+export const TARGET_TYPES = ['level', 'growth'] as const;
+export type TargetType = (typeof TARGET_TYPES)[number];
+
+/** Flags on an observation. `c` and `na` require an empty value; the others require a value. */
+export const FLAGS = ['', 'p', 'r', 'e', 'c', 'na'] as const;
+export type Flag = (typeof FLAGS)[number];
+export const FLAGS_WITHOUT_VALUE: readonly Flag[] = ['c', 'na'];
+
+/** Qualifiers seen in target texts: 以上 at least, 左右 about, 以内 at most, 力争 strive for. */
+export const TARGET_QUALIFIERS = ['', '以上', '左右', '以内', '力争', '区间'] as const;
+
+/** Units an indicator may declare, with what a value of 1 means in base units. */
+export const UNITS = {
+  '亿元': { currency: 'CNY', scale: 1e8 },
+  '万元': { currency: 'CNY', scale: 1e4 },
+  '元': { currency: 'CNY', scale: 1 },
+  '亿美元': { currency: 'USD', scale: 1e8 },
+  '万美元': { currency: 'USD', scale: 1e4 },
+  '美元': { currency: 'USD', scale: 1 },
+  '家': { currency: null, scale: 1 },
+  '个': { currency: null, scale: 1 },
+  '户': { currency: null, scale: 1 },
+  '人': { currency: null, scale: 1 },
+  '万人': { currency: null, scale: 1e4 },
+  '%': { currency: null, scale: 1 },
+  '元/人': { currency: 'CNY', scale: 1 },
+} as const;
+export type Unit = keyof typeof UNITS;
+export const UNIT_NAMES = Object.keys(UNITS) as Unit[];
+
+const bool = ['true', 'false'] as const;
+
+export const jurisdictions: Table = {
+  path: 'jurisdictions.csv',
+  key: ['code', 'valid_from'],
+  description: 'Every reporting unit: administrative divisions (GB/T 2260 codes) and special units.',
+  columns: [
+    { name: 'code', type: 'string', required: true, nonEmpty: true, description: 'Six-digit GB/T 2260 code, or a stable code of our own for units without one.' },
+    { name: 'parent', type: 'string', required: true, description: 'Code of the unit it reports to; empty only for the root.' },
+    { name: 'level', type: 'string', required: true, nonEmpty: true, enum: LEVELS, description: 'country, province, prefecture, county, town or special.' },
+    { name: 'name_zh', type: 'string', required: true, nonEmpty: true, description: 'Chinese name.' },
+    { name: 'name_en', type: 'string', required: true, description: 'English name; empty falls back to the Chinese name.' },
+    { name: 'valid_from', type: 'date', required: true, description: 'First day the code is valid (YYYY-MM-DD); empty means always.' },
+    { name: 'valid_to', type: 'date', required: true, description: 'Last day the code is valid (YYYY-MM-DD); empty means still valid.' },
+  ],
+};
+
+export const indicators: Table = {
+  path: 'indicators.csv',
+  key: ['id'],
+  description: 'What is measured, in which unit, and how to read it.',
+  columns: [
+    { name: 'id', type: 'string', required: true, nonEmpty: true, description: 'Stable id: lower case letters, digits and _.' },
+    { name: 'name_zh', type: 'string', required: true, nonEmpty: true, description: 'Chinese name.' },
+    { name: 'name_en', type: 'string', required: true, nonEmpty: true, description: 'English name.' },
+    { name: 'unit', type: 'string', required: true, nonEmpty: true, enum: UNIT_NAMES, description: 'Unit of every value of this indicator.' },
+    { name: 'kind', type: 'string', required: true, nonEmpty: true, enum: KINDS, description: 'ytd_flow (year-to-date cumulative), stock (level at a date), rate (a ratio or %), count.' },
+    { name: 'higher_is_better', type: 'boolean', required: true, nonEmpty: true, enum: bool, description: 'false flips ranks and pace.' },
+    { name: 'additive', type: 'boolean', required: true, nonEmpty: true, enum: bool, description: 'true when children may be summed and compared with the parent.' },
+    { name: 'allow_negative', type: 'boolean', required: true, nonEmpty: true, enum: bool, description: 'false refuses negative values.' },
+    { name: 'decimals', type: 'integer', required: true, nonEmpty: true, description: 'Decimals shown on the site.' },
+    { name: 'visibility', type: 'string', required: true, nonEmpty: true, enum: VISIBILITY, description: 'internal indicators never reach a public file.' },
+    { name: 'category', type: 'string', required: true, description: 'Grouping on the site (consumption, trade, investment, economy).' },
+    { name: 'definition_zh', type: 'string', required: true, description: 'Definition in Chinese.' },
+    { name: 'definition_en', type: 'string', required: true, description: 'Definition in English.' },
+    { name: 'source', type: 'string', required: true, description: 'Who publishes it.' },
+  ],
+};
+
+export const releases: Table = {
+  path: 'releases.csv',
+  key: ['id'],
+  description: 'One row per observations file: when it may be published and where it comes from.',
+  columns: [
+    { name: 'id', type: 'string', required: true, nonEmpty: true, description: 'Release id; the observations file is observations/<id>.csv.' },
+    { name: 'published_at', type: 'datetime', required: true, nonEmpty: true, description: 'ISO 8601 with offset, e.g. 2025-07-15T10:00:00+08:00. Before it the release is embargoed.' },
+    { name: 'title', type: 'string', required: true, nonEmpty: true, description: 'Title of the release.' },
+    { name: 'source', type: 'string', required: false, description: 'Publisher and address of the original.' },
+    { name: 'notes', type: 'string', required: false, description: 'Anything a reader should know.' },
+  ],
+};
+
+export const observations: Table = {
+  path: 'observations/*.csv',
+  key: ['jurisdiction', 'indicator', 'period'],
+  description: 'The figures of one release. Exactly these columns.',
+  columns: [
+    { name: 'jurisdiction', type: 'string', required: true, nonEmpty: true, description: 'Jurisdiction code.' },
+    { name: 'indicator', type: 'string', required: true, nonEmpty: true, description: 'Indicator id.' },
+    { name: 'period', type: 'string', required: true, nonEmpty: true, description: 'YYYY (year) or YYYY-MM (January to MM, cumulative).' },
+    { name: 'value', type: 'number', required: true, description: 'Plain number in the indicator\'s unit; empty only with flag c or na.' },
+    { name: 'yoy_pct', type: 'number', required: true, description: 'Published year-on-year growth in %, as published; empty if none.' },
+    { name: 'flag', type: 'string', required: true, enum: FLAGS, description: 'empty, p preliminary, r revised, e estimated, c suppressed, na not available.' },
+    { name: 'note', type: 'string', required: true, description: 'Free text, e.g. the row\'s own source.' },
+  ],
+};
+
+export const targets: Table = {
+  path: 'targets/*.csv',
+  key: ['jurisdiction', 'indicator', 'year'],
+  description: 'Annual targets assigned at the start of a year.',
+  columns: [
+    { name: 'jurisdiction', type: 'string', required: true, nonEmpty: true, description: 'Jurisdiction code.' },
+    { name: 'indicator', type: 'string', required: true, nonEmpty: true, description: 'Indicator id.' },
+    { name: 'year', type: 'integer', required: true, nonEmpty: true, description: 'Target year; must match the file name.' },
+    { name: 'type', type: 'string', required: true, nonEmpty: true, enum: TARGET_TYPES, description: 'level (a value in the indicator\'s unit) or growth (a % growth rate).' },
+    { name: 'value', type: 'number', required: true, nonEmpty: true, description: 'The target, a plain number.' },
+    { name: 'qualifier', type: 'string', required: true, enum: TARGET_QUALIFIERS, description: '以上, 左右, 以内, 力争, 区间 (value is the lower bound) or empty.' },
+    { name: 'source', type: 'string', required: true, description: 'Document that sets the target.' },
+    { name: 'note', type: 'string', required: false, description: 'The original wording, or anything else.' },
+  ],
+};
+
+export const exchangeRates: Table = {
+  path: 'exchange_rates.csv',
+  key: ['year', 'currency'],
+  description: 'Annual average exchange rates: how many CNY one unit of the currency buys. The only way USD and CNY figures are combined.',
+  columns: [
+    { name: 'year', type: 'integer', required: true, nonEmpty: true, description: 'Year.' },
+    { name: 'currency', type: 'string', required: true, nonEmpty: true, enum: ['USD'], description: 'Currency code.' },
+    { name: 'cny_per_unit', type: 'number', required: true, nonEmpty: true, description: 'CNY per one unit of the currency (annual average).' },
+    { name: 'source', type: 'string', required: true, nonEmpty: true, description: 'Where the rate comes from.' },
+  ],
+};
+
+export const geoMaps: Table = {
+  path: 'geo/maps.csv',
+  key: ['parent'],
+  description: 'Which boundary file draws the children of which jurisdiction, and what must be printed under it.',
+  columns: [
+    { name: 'parent', type: 'string', required: true, nonEmpty: true, description: 'The jurisdiction whose children the map shows.' },
+    { name: 'file', type: 'string', required: true, nonEmpty: true, description: 'TopoJSON file in data/geo/, one object named "units", feature id = jurisdiction code.' },
+    { name: 'attribution_zh', type: 'string', required: true, nonEmpty: true, description: 'Source of the boundaries, printed under the map (Chinese).' },
+    { name: 'attribution_en', type: 'string', required: true, nonEmpty: true, description: 'Same, English.' },
+    { name: 'approval_number', type: 'string', required: true, description: '审图号 of approved standard boundaries; empty prints "not an approved map".' },
+  ],
+};
+
+export const TABLES = { jurisdictions, indicators, releases, observations, targets, exchangeRates, geoMaps } as const;
+
+export const PERIOD_RE = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
+export const INDICATOR_ID_RE = /^[a-z][a-z0-9_]*$/;
