@@ -1,0 +1,29 @@
+/** npm run build:data -- [DATA_DIR] [--out DIR] [--now ISO-8601]: validate, then write the public data. */
+import path from 'node:path';
+import { buildData } from '../src/build/build-data.ts';
+
+const args = process.argv.slice(2);
+function option(name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+}
+const outDir = option('--out') ?? process.env.PORTAL_PUBLIC_DATA ?? 'public/data';
+const nowText = option('--now') ?? process.env.PORTAL_BUILD_NOW;
+const dataDir = args[0] ?? process.env.PORTAL_DATA ?? 'data';
+const now = nowText ? new Date(nowText) : new Date();
+if (Number.isNaN(now.getTime())) {
+  console.error(`--now ${nowText}: not an ISO 8601 instant (e.g. 2025-07-15T10:00:00+08:00)`);
+  process.exit(2);
+}
+
+const t0 = performance.now();
+console.error(`build:data ${dataDir} → ${outDir} (clock ${now.toISOString()})`);
+const r = await buildData({ dataDir, outDir, now, log: (l) => console.error(l) });
+const { read, published, superseded, embargoed, internal } = r.reconciliation;
+console.log(`rows read ${read} = published ${published} + superseded ${superseded} + embargoed ${embargoed} + internal ${internal}`);
+if (r.embargoedReleases.length) console.log(`embargoed releases: ${r.embargoedReleases.join(', ')}`);
+if (r.internalIndicators.length) console.log(`internal indicators left out: ${r.internalIndicators.join(', ')}`);
+console.log(`data version ${r.dataVersion}, written to ${path.resolve(outDir)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

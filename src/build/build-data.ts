@@ -1,0 +1,310 @@
+/**
+ * The data build: a validated data package → the public data directory the site and the
+ * browser read. Every public file is derived here, so this is the one place that decides
+ * what is public (embargo, internal indicators) and which vintage of a figure is current.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import * as schema from '../lib/schema.ts';
+import { PUBLIC_TABLES } from '../engine/tables.ts';
+import { buildDatapackage } from './datapackage.ts';
+
+export interface BuildOptions {
+  /** The data package (data/ by default). */
+  dataDir: string;
+  /** Where the public files go; replaced only when the whole build succeeded. */
+  outDir: string;
+  /** The build clock: releases published after it are embargoed. */
+  now?: Date;
+  /** Progress lines (stderr in the CLI). */
+  log?: (line: string) => void;
+}
+
+export interface Reconciliation {
+  read: number;
+  published: number;
+  superseded: number;
+  embargoed: number;
+  internal: number;
+}
+
+export interface BuildResult {
+  dataVersion: string;
+  reconciliation: Reconciliation;
+  rowCounts: Record<string, number>;
+  embargoedReleases: string[];
+  internalIndicators: string[];
+}
+
+export interface DatasetInfo {
+  title_zh: string;
+  title_en: string;
+  synthetic: boolean;
+  publisher_zh: string;
+  publisher_en: string;
+}
+
+const DEFAULT_DATASET: DatasetInfo = {
+  title_zh: '商务指标',
+  title_en: 'Commerce indicators',
+  synthetic: false,
+  publisher_zh: '',
+  publisher_en: '',
+};
+
+function sqlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}
+
+/**
+ * read_csv over data-package files with every column as text (the validator already checked
+ * the values), matched by header name so a statistician may order columns as they like.
+ */
+function readRaw(files: string[], extra = ''): string {
+  const list = `[${files.map(sqlString).join(', ')}]`;
+  return `read_csv(${list}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, union_by_name = true${extra})`;
+}
+
+async function csvFilesIn(dir: string): Promise<string[]> {
+  try {
+    const names = await fs.readdir(dir);
+    return names.filter((n) => n.endsWith('.csv')).sort().map((n) => path.join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.access(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function scalar(c: DuckDBConnection, sql: string): Promise<number> {
+  const r = await c.runAndReadAll(sql);
+  return Number(r.getRows()[0]?.[0] ?? 0);
+}
+
+/** Selects the wanted columns, NULL for optional ones absent from the file's header. */
+function optionalColumns(present: Set<string>, wanted: readonly string[]): string {
+  return wanted.map((name) => (present.has(name) ? `"${name}"` : `NULL::VARCHAR AS "${name}"`)).join(', ');
+}
+
+async function headerOf(file: string): Promise<Set<string>> {
+  const text = await fs.readFile(file, 'utf8');
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return new Set(first.split(',').map((s) => s.trim().replace(/^"|"$/g, '')));
+}
+
+export async function readDatasetInfo(dataDir: string): Promise<DatasetInfo> {
+  const file = path.join(dataDir, 'dataset.json');
+  if (!(await exists(file))) return DEFAULT_DATASET;
+  const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<DatasetInfo>;
+  return { ...DEFAULT_DATASET, ...parsed, synthetic: parsed.synthetic === true };
+}
+
+export async function buildData(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const now = options.now ?? new Date();
+  const dataDir = path.resolve(options.dataDir);
+  const outDir = path.resolve(options.outDir);
+  const staging = `${outDir}.staging-${process.pid}`;
+  await fs.rm(staging, { recursive: true, force: true });
+  await fs.mkdir(path.join(staging, 'parquet'), { recursive: true });
+
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  try {
+    const t0 = performance.now();
+    const step = (what: string) => log(`  ${what} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+    // Small tables.
+    const jur = path.join(dataDir, schema.jurisdictions.path);
+    await c.run(`CREATE TABLE jurisdictions AS SELECT code, NULLIF(parent, '') AS parent, level, name_zh, NULLIF(name_en, '') AS name_en,
+      TRY_CAST(NULLIF(valid_from, '') AS DATE) AS valid_from, TRY_CAST(NULLIF(valid_to, '') AS DATE) AS valid_to
+      FROM ${readRaw([jur])}`);
+
+    const ind = path.join(dataDir, schema.indicators.path);
+    await c.run(`CREATE TABLE indicators_all AS SELECT id, name_zh, name_en, unit, kind,
+      higher_is_better = 'true' AS higher_is_better, additive = 'true' AS additive, allow_negative = 'true' AS allow_negative,
+      CAST(decimals AS INTEGER) AS decimals, visibility, NULLIF(category, '') AS category,
+      NULLIF(definition_zh, '') AS definition_zh, NULLIF(definition_en, '') AS definition_en, NULLIF(source, '') AS source
+      FROM ${readRaw([ind])}`);
+
+    const rel = path.join(dataDir, schema.releases.path);
+    const relCols = await headerOf(rel);
+    await c.run(`CREATE TABLE releases_raw AS SELECT ${optionalColumns(relCols, ['id', 'published_at', 'title', 'source', 'notes'])} FROM ${readRaw([rel])}`);
+    // The embargo is decided in JS: an ISO 8601 instant with offset parses exactly with Date.
+    const releaseRows = (await c.runAndReadAll('SELECT id, published_at FROM releases_raw')).getRowObjectsJS();
+    const releaseTimes = releaseRows.map((r) => ({ id: String(r.id), at: new Date(String(r.published_at)) }));
+    await c.run('CREATE TABLE release_times (id VARCHAR, published_utc VARCHAR, is_public BOOLEAN)');
+    const appender = await c.createAppender('release_times');
+    for (const r of releaseTimes) {
+      appender.appendVarchar(r.id);
+      appender.appendVarchar(r.at.toISOString().replace('.000Z', 'Z'));
+      appender.appendBoolean(r.at.getTime() <= now.getTime());
+      appender.endRow();
+    }
+    appender.closeSync();
+    // Vintage order: publication instant, then id, so two releases at the same instant still order.
+    await c.run(`CREATE TABLE releases_all AS SELECT r.id, t.published_utc AS published_at, r.title, NULLIF(r.source, '') AS source,
+      NULLIF(r.notes, '') AS notes, t.is_public, row_number() OVER (ORDER BY t.published_utc, r.id) AS seq
+      FROM releases_raw r JOIN release_times t USING (id)`);
+
+    const targetFiles = await csvFilesIn(path.join(dataDir, 'targets'));
+    if (targetFiles.length > 0) {
+      const tCols = new Set((await Promise.all(targetFiles.map(headerOf))).flatMap((h) => [...h]));
+      await c.run(`CREATE TABLE targets_all AS SELECT jurisdiction, indicator, CAST(year AS INTEGER) AS year, type, CAST(value AS DOUBLE) AS value,
+        NULLIF(qualifier, '') AS qualifier, NULLIF(source, '') AS source, ${tCols.has('note') ? "NULLIF(note, '')" : 'NULL::VARCHAR'} AS note
+        FROM ${readRaw(targetFiles)}`);
+    } else {
+      await c.run('CREATE TABLE targets_all (jurisdiction VARCHAR, indicator VARCHAR, year INTEGER, type VARCHAR, value DOUBLE, qualifier VARCHAR, source VARCHAR, note VARCHAR)');
+    }
+
+    const fx = path.join(dataDir, schema.exchangeRates.path);
+    if (await exists(fx)) {
+      await c.run(`CREATE TABLE exchange_rates AS SELECT CAST(year AS INTEGER) AS year, currency, CAST(cny_per_unit AS DOUBLE) AS cny_per_unit, source
+        FROM ${readRaw([fx])}`);
+    } else {
+      await c.run('CREATE TABLE exchange_rates (year INTEGER, currency VARCHAR, cny_per_unit DOUBLE, source VARCHAR)');
+    }
+    step('small tables loaded');
+
+    // Observations: one file per release; the release id is the file name.
+    const obsFiles = await csvFilesIn(path.join(dataDir, 'observations'));
+    if (obsFiles.length === 0) throw new Error(`${path.join(dataDir, 'observations')}: no observation files`);
+    await c.run(`CREATE TABLE observations_read AS SELECT jurisdiction, indicator, period,
+      CAST(substr(period, 1, 4) AS INTEGER) AS year,
+      CASE WHEN length(period) = 7 THEN CAST(substr(period, 6, 2) AS INTEGER) END AS month,
+      CAST(NULLIF(value, '') AS DOUBLE) AS value, CAST(NULLIF(yoy_pct, '') AS DOUBLE) AS yoy_pct,
+      NULLIF(flag, '') AS flag, NULLIF(note, '') AS note,
+      regexp_extract(filename, '([^/\\\\]+)\\.csv$', 1) AS release
+      FROM ${readRaw(obsFiles, ', filename = true')}`);
+    step(`observations read from ${obsFiles.length} files`);
+
+    await c.run(`CREATE TABLE observations_classified AS
+      SELECT o.*, r.seq, r.is_public, i.visibility = 'internal' AS is_internal
+      FROM observations_read o JOIN releases_all r ON r.id = o.release JOIN indicators_all i ON i.id = o.indicator`);
+    await c.run(`CREATE TABLE observation_vintages AS
+      SELECT jurisdiction, indicator, period, year, month, value, yoy_pct, flag, note, release,
+        CAST(row_number() OVER w AS INTEGER) AS vintage,
+        row_number() OVER (PARTITION BY jurisdiction, indicator, period ORDER BY seq DESC) = 1 AS is_latest
+      FROM observations_classified WHERE is_public AND NOT is_internal
+      WINDOW w AS (PARTITION BY jurisdiction, indicator, period ORDER BY seq)`);
+    step('vintages resolved');
+
+    const reconciliation: Reconciliation = {
+      read: await scalar(c, 'SELECT count(*) FROM observations_read'),
+      internal: await scalar(c, 'SELECT count(*) FROM observations_classified WHERE is_internal'),
+      embargoed: await scalar(c, 'SELECT count(*) FROM observations_classified WHERE NOT is_internal AND NOT is_public'),
+      published: await scalar(c, 'SELECT count(*) FROM observation_vintages WHERE is_latest'),
+      superseded: await scalar(c, 'SELECT count(*) FROM observation_vintages WHERE NOT is_latest'),
+    };
+    const { read, published, superseded, embargoed, internal } = reconciliation;
+    if (read !== published + superseded + embargoed + internal) {
+      throw new Error(`reconciliation failed: ${read} read ≠ ${published} + ${superseded} + ${embargoed} + ${internal}`);
+    }
+
+    // Public tables, in the exact column order the engines declare (src/engine/tables.ts).
+    const publicSelect: Record<string, string> = {
+      jurisdictions: 'SELECT * FROM jurisdictions ORDER BY code, valid_from NULLS FIRST',
+      indicators: `SELECT id, name_zh, name_en, unit, kind, higher_is_better, additive, allow_negative, decimals, category,
+        definition_zh, definition_en, source FROM indicators_all WHERE visibility = 'public' ORDER BY id`,
+      releases: 'SELECT id, published_at, title, source, notes FROM releases_all WHERE is_public ORDER BY seq',
+      observations: `SELECT jurisdiction, indicator, period, year, month, value, yoy_pct, flag, note, release
+        FROM observation_vintages WHERE is_latest ORDER BY indicator, jurisdiction, period`,
+      observation_vintages: `SELECT * FROM observation_vintages ORDER BY indicator, jurisdiction, period, vintage`,
+      targets: `SELECT t.* FROM targets_all t JOIN indicators_all i ON i.id = t.indicator
+        WHERE i.visibility = 'public' ORDER BY t.year, t.indicator, t.jurisdiction`,
+      exchange_rates: 'SELECT * FROM exchange_rates ORDER BY year, currency',
+    };
+    const rowCounts: Record<string, number> = {};
+    for (const table of PUBLIC_TABLES) {
+      const select = publicSelect[table.name];
+      if (!select) throw new Error(`no public query for table ${table.name}`);
+      const csv = path.join(staging, table.file);
+      const parquet = path.join(staging, 'parquet', table.file.replace(/\.csv$/, '.parquet'));
+      await c.run(`CREATE TABLE public_${table.name} AS ${select}`);
+      await c.run(`COPY public_${table.name} TO ${sqlString(csv)} (FORMAT csv, HEADER true, DELIMITER ',')`);
+      await c.run(`COPY public_${table.name} TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd)`);
+      rowCounts[table.name] = await scalar(c, `SELECT count(*) FROM public_${table.name}`);
+    }
+    step('public CSV and Parquet written');
+
+    await copyGeo(dataDir, staging);
+
+    const embargoedReleases = releaseTimes.filter((r) => r.at.getTime() > now.getTime()).map((r) => r.id).sort();
+    const internalIndicators = (await c.runAndReadAll("SELECT id FROM indicators_all WHERE visibility = 'internal' ORDER BY id"))
+      .getRows()
+      .map((r) => String(r[0]));
+    const dataAsOf = releaseTimes.filter((r) => r.at.getTime() <= now.getTime()).reduce<string | null>((max, r) => {
+      const iso = r.at.toISOString().replace('.000Z', 'Z');
+      return max === null || iso > max ? iso : max;
+    }, null);
+
+    const dataset = await readDatasetInfo(dataDir);
+    await writeJson(path.join(staging, 'datapackage.json'), buildDatapackage(dataset, rowCounts));
+    const files = await hashFiles(staging);
+    const dataVersion = createHash('sha256')
+      .update(files.map((f) => `${f.path} ${f.sha256}\n`).join(''))
+      .digest('hex')
+      .slice(0, 16);
+    await writeJson(path.join(staging, 'manifest.json'), {
+      data_version: dataVersion,
+      data_as_of: dataAsOf,
+      dataset,
+      row_counts: rowCounts,
+      reconciliation,
+      files,
+    });
+    step('manifest written');
+
+    // Swap in the new directory only now: a failed build leaves what was published untouched.
+    const old = `${outDir}.old-${process.pid}`;
+    await fs.mkdir(path.dirname(outDir), { recursive: true });
+    if (await exists(outDir)) await fs.rename(outDir, old);
+    await fs.rename(staging, outDir);
+    await fs.rm(old, { recursive: true, force: true });
+
+    return { dataVersion, reconciliation, rowCounts, embargoedReleases, internalIndicators };
+  } catch (err) {
+    await fs.rm(staging, { recursive: true, force: true });
+    throw err;
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function copyGeo(dataDir: string, staging: string): Promise<void> {
+  const from = path.join(dataDir, 'geo');
+  if (!(await exists(from))) return;
+  const to = path.join(staging, 'geo');
+  await fs.mkdir(to, { recursive: true });
+  for (const name of (await fs.readdir(from)).sort()) {
+    if (name.endsWith('.json') || name === 'maps.csv') await fs.copyFile(path.join(from, name), path.join(to, name));
+  }
+}
+
+async function writeJson(file: string, value: unknown): Promise<void> {
+  await fs.writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+async function hashFiles(root: string): Promise<{ path: string; bytes: number; sha256: string }[]> {
+  const out: { path: string; bytes: number; sha256: string }[] = [];
+  async function walk(dir: string): Promise<void> {
+    for (const entry of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else {
+        const buf = await fs.readFile(full);
+        out.push({ path: path.relative(root, full).split(path.sep).join('/'), bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') });
+      }
+    }
+  }
+  await walk(root);
+  return out;
+}
