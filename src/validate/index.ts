@@ -1,0 +1,200 @@
+/**
+ * Validating a data directory: every file is checked and every problem collected, so one run
+ * tells a statistician everything that is wrong. A broken file never stops the others; when a
+ * table others refer to cannot be read, the references into it are not checked.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { TABLES } from '../lib/schema.ts';
+import { checkExchangeRates, type ExchangeRate } from './exchange-rates.ts';
+import { checkGeoMaps, type GeoMap } from './geo.ts';
+import { checkIndicators, type Indicator } from './indicators.ts';
+import { checkJurisdictions, type Jurisdiction } from './jurisdictions.ts';
+import { checkObservations } from './observations.ts';
+import { Problems, type Problem } from './problems.ts';
+import { RELEASE_ID_RE } from './refs.ts';
+import { checkReleases, type Release } from './releases.ts';
+import { readText } from './table.ts';
+import { checkTargets, type Target } from './targets.ts';
+
+export type { Problem, Severity } from './problems.ts';
+export type { ExchangeRate, GeoMap, Indicator, Jurisdiction, Release, Target };
+export { formatProblem, formatSummary } from './format.ts';
+export { parsePlainNumber } from './numbers.ts';
+export { JURISDICTION_CODE_RE, RELEASE_ID_RE } from './refs.ts';
+
+export interface ValidationReport {
+  /** The data directory as given. */
+  dataDir: string;
+  /** Every listed problem, sorted by file, line and column. */
+  problems: Problem[];
+  /** The listed errors; empty exactly when the data may be built. */
+  errors: Problem[];
+  warnings: Problem[];
+  /** True totals: beyond 100 of one code in one file, problems are counted, not listed. */
+  errorCount: number;
+  warningCount: number;
+  /** Files read (CSV and map files). */
+  fileCount: number;
+  /** Data rows read from observations files. */
+  observationRows: number;
+  /**
+   * The rows of the small tables that passed their checks, typed. Use them only when
+   * errorCount is 0: otherwise rows with problems are missing.
+   */
+  tables: {
+    jurisdictions: Jurisdiction[];
+    indicators: Indicator[];
+    releases: Release[];
+    exchangeRates: ExchangeRate[];
+    targets: Target[];
+    geoMaps: GeoMap[];
+  };
+}
+
+/** Thrown when the directory itself is missing: a usage error, not a data problem. */
+export class DataDirError extends Error {}
+
+export async function validateDataDir(dataDir: string): Promise<ValidationReport> {
+  const isDir = await stat(dataDir).then((s) => s.isDirectory(), () => false);
+  if (!isDir) throw new DataDirError(`${dataDir} is not a directory`);
+
+  const problems = new Problems();
+  const at = (rel: string) => path.join(dataDir, rel);
+  let fileCount = 0;
+  const read = async (rel: string, required: boolean) => {
+    const errorsBefore = problems.errorCount;
+    const text = await readText(at(rel), at(rel), problems, required);
+    if (text !== null || problems.errorCount > errorsBefore) fileCount++;
+    return text;
+  };
+
+  const jText = await read(TABLES.jurisdictions.path, true);
+  const jurisdictions = jText === null ? null : checkJurisdictions(jText, at(TABLES.jurisdictions.path), problems);
+  const iText = await read(TABLES.indicators.path, true);
+  const indicators = iText === null ? null : checkIndicators(iText, at(TABLES.indicators.path), problems);
+  const rText = await read(TABLES.releases.path, true);
+  const releases = rText === null ? null : checkReleases(rText, at(TABLES.releases.path), problems);
+  const xText = await read(TABLES.exchangeRates.path, false);
+  const exchangeRates = xText === null ? [] : checkExchangeRates(xText, at(TABLES.exchangeRates.path), problems);
+
+  let geoMaps: GeoMap[] = [];
+  const gText = await read(TABLES.geoMaps.path, false);
+  if (gText !== null) {
+    const geo = await checkGeoMaps(gText, at(TABLES.geoMaps.path), at('geo'), jurisdictions?.index ?? null, problems);
+    geoMaps = geo.rows;
+    fileCount += geo.filesChecked;
+  }
+
+  const targets: Target[] = [];
+  for (const name of await csvFiles(dataDir, 'targets', problems)) {
+    const rel = path.join('targets', name);
+    const text = await read(rel, true);
+    if (text === null) continue;
+    const year = /^\d{4}\.csv$/.test(name) ? Number(name.slice(0, 4)) : null;
+    if (year === null) {
+      problems.error(at(rel), {
+        code: 'E_FILE_NAME',
+        line: 0,
+        column: 0,
+        found: name,
+        expected: 'targets/YYYY.csv, named after the target year',
+        fix: 'rename the file to the year its targets are for, e.g. targets/2025.csv',
+        message: `targets file ${name} is not named after a year`,
+      });
+    }
+    targets.push(...checkTargets(text, at(rel), year, jurisdictions?.index ?? null, indicators?.index ?? null, problems));
+  }
+
+  let observationRows = 0;
+  const releaseFiles = new Set<string>();
+  for (const name of await csvFiles(dataDir, 'observations', problems)) {
+    const rel = path.join('observations', name);
+    const id = name.slice(0, -'.csv'.length);
+    releaseFiles.add(id);
+    if (!RELEASE_ID_RE.test(id)) {
+      problems.error(at(rel), {
+        code: 'E_FILE_NAME',
+        line: 0,
+        column: 0,
+        found: name,
+        expected: 'observations/<release id>.csv, the id made of letters, digits, ., _ and -',
+        fix: 'rename the file (and its row in releases.csv), e.g. observations/2025-06.csv',
+        message: `observations file name ${JSON.stringify(name)} cannot be a release id`,
+      });
+    } else if (releases && !releases.lineOf.has(id)) {
+      problems.error(at(rel), {
+        code: 'E_NO_RELEASE',
+        line: 0,
+        column: 0,
+        found: id,
+        expected: `a row with id ${id} in releases.csv`,
+        fix: `add a row for ${id} to releases.csv with its published_at and title`,
+        message: `release ${id} is not listed in releases.csv`,
+      });
+    }
+    const text = await read(rel, true);
+    if (text === null) continue;
+    observationRows += checkObservations(text, at(rel), { jurisdictions: jurisdictions?.index ?? null, indicators: indicators?.index ?? null }, problems);
+  }
+  for (const [id, line] of releases?.lineOf ?? []) {
+    if (releaseFiles.has(id)) continue;
+    problems.warning(at(TABLES.releases.path), {
+      code: 'W_RELEASE_NO_FILE',
+      line,
+      column: 1,
+      found: id,
+      expected: `a file observations/${id}.csv`,
+      fix: `add observations/${id}.csv, or remove the row if the release is withdrawn`,
+      message: `release ${id} has no observations file`,
+    });
+  }
+
+  const listed = problems.sorted();
+  return {
+    dataDir,
+    problems: listed,
+    errors: listed.filter((p) => p.severity === 'error'),
+    warnings: listed.filter((p) => p.severity === 'warning'),
+    errorCount: problems.errorCount,
+    warningCount: problems.warningCount,
+    fileCount,
+    observationRows,
+    tables: {
+      jurisdictions: jurisdictions?.rows ?? [],
+      indicators: indicators?.rows ?? [],
+      releases: releases?.rows ?? [],
+      exchangeRates,
+      targets,
+      geoMaps,
+    },
+  };
+}
+
+/** The .csv files of a folder, sorted; anything else in it is named in a warning. */
+async function csvFiles(dataDir: string, folder: string, problems: Problems): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(path.join(dataDir, folder), { withFileTypes: true });
+  } catch {
+    return []; // an absent folder means no files of that kind
+  }
+  const csv: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    if (e.isFile() && e.name.endsWith('.csv')) {
+      csv.push(e.name);
+      continue;
+    }
+    problems.warning(path.join(dataDir, folder, e.name), {
+      code: 'W_IGNORED_FILE',
+      line: 0,
+      column: 0,
+      found: e.name,
+      expected: `only .csv files in ${folder}/`,
+      fix: /\.csv$/i.test(e.name) ? `rename it to end in .csv (lower case)` : `save it as CSV UTF-8, or move it out of ${folder}/`,
+      message: `${folder}/${e.name} is not read`,
+    });
+  }
+  return csv.sort();
+}
