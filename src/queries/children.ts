@@ -1,0 +1,83 @@
+/**
+ * children: each child against its parent at one period — difference from the parent's
+ * published growth, share of the parent, and contribution to the parent's growth (拉动).
+ */
+import { LAST_YEAR_OBS_CTE, LEVEL_ORDER_CTE, NOW_OBS_CTE, OBS_CTE, REQUEST_CTE, SCOPE_CTE, withClause } from './fragments.ts';
+
+export interface ChildrenParams {
+  period: string;
+  parent: string;
+  /** Indicator id; NULL = every indicator with a figure at the period for the parent or a child. */
+  indicator: string | null;
+}
+
+export interface ChildrenRow {
+  indicator: string;
+  additive: boolean;
+  level: string;
+  jurisdiction: string;
+  name_zh: string;
+  name_en: string;
+  period: string;
+  obs_period: string | null;
+  value: number | null;
+  yoy_pct: number | null;
+  flag: string | null;
+  state: 'ok' | 'suppressed' | 'missing';
+  value_last_year: number | null;
+  parent: string;
+  parent_value: number | null;
+  parent_yoy_pct: number | null;
+  parent_state: 'ok' | 'suppressed' | 'missing';
+  parent_value_last_year: number | null;
+  growth_diff_pp: number | null;
+  share_of_parent: number | null;
+  contribution_pp: number | null;
+}
+
+export const CHILDREN_SQL = `${withClause(
+  REQUEST_CTE,
+  OBS_CTE,
+  NOW_OBS_CTE,
+  LAST_YEAR_OBS_CTE,
+  SCOPE_CTE,
+  LEVEL_ORDER_CTE,
+  `chosen AS (
+  SELECT i.id AS indicator, i.additive
+  FROM indicators i
+  WHERE CASE WHEN CAST($indicator AS VARCHAR) IS NOT NULL THEN i.id = CAST($indicator AS VARCHAR)
+    ELSE i.id IN (SELECT n.indicator FROM now_obs n
+                  WHERE n.jurisdiction = CAST($parent AS VARCHAR) OR n.jurisdiction IN (SELECT code FROM scope)) END
+)`,
+  `parent_figures AS (
+  SELECT c.indicator, n.value, n.yoy_pct, coalesce(n.state, 'missing') AS state, ly.value AS value_last_year
+  FROM chosen c
+  LEFT JOIN now_obs n ON n.jurisdiction = CAST($parent AS VARCHAR) AND n.indicator = c.indicator
+  LEFT JOIN last_year_obs ly ON ly.jurisdiction = CAST($parent AS VARCHAR) AND ly.indicator = c.indicator
+)`,
+  `child_figures AS (
+  SELECT s.code, s.level, s.name_zh, s.name_en, c.indicator, c.additive,
+    n.period AS obs_period, n.value, n.yoy_pct, n.flag, coalesce(n.state, 'missing') AS state,
+    ly.value AS value_last_year
+  FROM scope s CROSS JOIN chosen c
+  LEFT JOIN now_obs n ON n.jurisdiction = s.code AND n.indicator = c.indicator
+  LEFT JOIN last_year_obs ly ON ly.jurisdiction = s.code AND ly.indicator = c.indicator
+)`,
+)}
+SELECT f.indicator, f.additive, f.level, f.code AS jurisdiction, f.name_zh, f.name_en,
+  r.period, f.obs_period, f.value, f.yoy_pct, f.flag, f.state, f.value_last_year,
+  CAST($parent AS VARCHAR) AS parent,
+  p.value AS parent_value, p.yoy_pct AS parent_yoy_pct, p.state AS parent_state,
+  p.value_last_year AS parent_value_last_year,
+  -- growth difference: child's published growth minus the parent's (pp), not direction-adjusted
+  f.yoy_pct - p.yoy_pct AS growth_diff_pp,
+  -- share of the parent (a fraction) and contribution to its growth (pp): additive indicators only
+  CASE WHEN f.additive AND p.value <> 0 THEN f.value / p.value END AS share_of_parent,
+  CASE WHEN f.additive AND p.value_last_year <> 0
+    THEN (f.value - f.value_last_year) * 100 / p.value_last_year END AS contribution_pp
+FROM child_figures f
+CROSS JOIN request r
+JOIN parent_figures p ON p.indicator = f.indicator
+LEFT JOIN level_order lo ON lo.level = f.level
+WHERE CAST($parent AS VARCHAR) IS NOT NULL
+ORDER BY f.indicator, coalesce(lo.level_rank, 99), f.level, f.code`;

@@ -1,0 +1,88 @@
+/**
+ * consistency: for additive indicators, the sum of the children's figures against the parent's
+ * reported figure. Reported as it is, never forced: the two need not agree (different sources,
+ * units outside any child, suppressed children).
+ *
+ * Special reporting units (level 'special': zones, development areas) usually lie inside another
+ * child and would be counted twice, so they are left out of children_sum and reported apart.
+ */
+import { NOW_OBS_CTE, OBS_CTE, REQUEST_CTE, SCOPE_CTE, withClause } from './fragments.ts';
+
+export interface ConsistencyParams {
+  period: string;
+  parent: string;
+  /** Indicator id; NULL = every additive indicator with a figure at the period for the parent or a child. */
+  indicator: string | null;
+}
+
+export interface ConsistencyRow {
+  indicator: string;
+  period: string;
+  parent: string;
+  parent_obs_period: string | null;
+  parent_value: number | null;
+  parent_state: 'ok' | 'suppressed' | 'missing';
+  /** Children (not special units) valid at the period. */
+  children: number;
+  children_with_value: number;
+  children_suppressed: number;
+  children_missing: number;
+  /** Sum over children with a value; NULL when none has one. Rounded to 10 decimals. */
+  children_sum: number | null;
+  /** children_sum − parent_value, rounded to 10 decimals. */
+  difference: number | null;
+  /** difference / parent_value × 100. */
+  difference_pct: number | null;
+  /** Every child has a value. */
+  complete: boolean;
+  special_units: number;
+  special_with_value: number;
+  special_sum: number | null;
+}
+
+export const CONSISTENCY_SQL = `${withClause(
+  REQUEST_CTE,
+  OBS_CTE,
+  NOW_OBS_CTE,
+  SCOPE_CTE,
+  `chosen AS (
+  SELECT i.id AS indicator
+  FROM indicators i
+  WHERE i.additive AND CASE WHEN CAST($indicator AS VARCHAR) IS NOT NULL THEN i.id = CAST($indicator AS VARCHAR)
+    ELSE i.id IN (SELECT n.indicator FROM now_obs n
+                  WHERE n.jurisdiction = CAST($parent AS VARCHAR) OR n.jurisdiction IN (SELECT code FROM scope)) END
+)`,
+  `child_figures AS (
+  SELECT c.indicator, s.code, s.level = 'special' AS special, n.value, coalesce(n.state, 'missing') AS state
+  FROM scope s CROSS JOIN chosen c
+  LEFT JOIN now_obs n ON n.jurisdiction = s.code AND n.indicator = c.indicator
+)`,
+  `sums AS ( -- float sums are rounded to 10 decimals so both engines agree whatever the order of addition
+  SELECT indicator,
+    CAST(count(*) FILTER (WHERE NOT special) AS INTEGER) AS children,
+    CAST(count(*) FILTER (WHERE NOT special AND state = 'ok') AS INTEGER) AS children_with_value,
+    CAST(count(*) FILTER (WHERE NOT special AND state = 'suppressed') AS INTEGER) AS children_suppressed,
+    CAST(count(*) FILTER (WHERE NOT special AND state = 'missing') AS INTEGER) AS children_missing,
+    round(sum(value) FILTER (WHERE NOT special), 10) AS children_sum,
+    CAST(count(*) FILTER (WHERE special) AS INTEGER) AS special_units,
+    CAST(count(*) FILTER (WHERE special AND state = 'ok') AS INTEGER) AS special_with_value,
+    round(sum(value) FILTER (WHERE special), 10) AS special_sum
+  FROM child_figures GROUP BY indicator
+)`,
+)}
+SELECT c.indicator, r.period, CAST($parent AS VARCHAR) AS parent,
+  p.period AS parent_obs_period, p.value AS parent_value, coalesce(p.state, 'missing') AS parent_state,
+  coalesce(s.children, 0) AS children, coalesce(s.children_with_value, 0) AS children_with_value,
+  coalesce(s.children_suppressed, 0) AS children_suppressed, coalesce(s.children_missing, 0) AS children_missing,
+  s.children_sum,
+  round(s.children_sum - p.value, 10) AS difference,
+  CASE WHEN p.value <> 0 THEN round(s.children_sum - p.value, 10) / p.value * 100 END AS difference_pct,
+  coalesce(s.children, 0) > 0 AND s.children_with_value = s.children AS complete,
+  coalesce(s.special_units, 0) AS special_units, coalesce(s.special_with_value, 0) AS special_with_value,
+  s.special_sum
+FROM chosen c
+CROSS JOIN request r
+LEFT JOIN sums s ON s.indicator = c.indicator
+LEFT JOIN now_obs p ON p.jurisdiction = CAST($parent AS VARCHAR) AND p.indicator = c.indicator
+WHERE CAST($parent AS VARCHAR) IS NOT NULL
+ORDER BY c.indicator`;
