@@ -1,0 +1,132 @@
+/**
+ * Observable Plot on the server: a linkedom document to draw into, and the finishing steps
+ * that make a chart's markup deterministic and self-contained.
+ *
+ * Why each step exists:
+ * - Plot numbers clip paths, patterns and markers from module-level counters
+ *   (plot-clip-1, plot-clip-2, … for the life of the process), so the same chart gets other
+ *   ids in another build, and two charts on one page can reuse a number. Every id is renamed
+ *   from the chart's own prefix, in document order, and every url(#…) / href="#…" follows.
+ * - Plot's root class (plot-d6a7b5) is a constant in Plot's source, not a hash of anything
+ *   that varies, so it is stable; its <style> block is replaced by a short style attribute
+ *   scoped to the one element (no page-wide selectors, ~60 bytes instead of ~200).
+ * - Coordinates are rounded to 0.01 px (see roundGeometry).
+ * - Plot's font stack has no CJK font; readers on Linux need "Noto Sans CJK SC" named.
+ */
+import { parseHTML } from 'linkedom';
+
+/** System fonts first, then the CJK fonts of each platform, Noto for Linux and Android. */
+export const FONT_FAMILY =
+  "system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
+
+/** A fresh, empty document per chart: nothing is shared between renders. */
+export function createPlotDocument(): Document {
+  const { document } = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>');
+  return document as unknown as Document;
+}
+
+const ID_PREFIX_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** An id prefix must be a valid, CSS-safe id start, so the ids made from it are too. */
+export function checkIdPrefix(idPrefix: string): string {
+  if (!ID_PREFIX_RE.test(idPrefix)) throw new Error(`invalid chart idPrefix: ${JSON.stringify(idPrefix)}`);
+  return idPrefix;
+}
+
+/**
+ * Rename every id under `root` to `${idPrefix}-${kind}-${n}` (kind from Plot's
+ * `plot-<kind>-<counter>`, n counted per kind in document order; ids that are not Plot's get
+ * the prefix in front), and rewrite references to them. Returns the old → new map.
+ */
+export function makeIdsDeterministic(root: Element, idPrefix: string): Map<string, string> {
+  checkIdPrefix(idPrefix);
+  const renamed = new Map<string, string>();
+  const counts = new Map<string, number>();
+  const withIds = [...(root.hasAttribute('id') ? [root] : []), ...root.querySelectorAll('[id]')];
+  for (const el of withIds) {
+    const old = el.getAttribute('id')!;
+    if (old === idPrefix || old.startsWith(`${idPrefix}-`)) continue; // ours already
+    const plot = /^plot-([a-z]+)-\d+$/.exec(old);
+    let id: string;
+    if (plot) {
+      const kind = plot[1]!;
+      const n = (counts.get(kind) ?? 0) + 1;
+      counts.set(kind, n);
+      id = `${idPrefix}-${kind}-${n}`;
+    } else {
+      id = `${idPrefix}-${old}`;
+    }
+    renamed.set(old, id);
+    el.setAttribute('id', id);
+  }
+  if (renamed.size === 0) return renamed;
+  const ref = /url\(#([^)]+)\)|^#(.+)$/g;
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    for (const attr of [...el.attributes]) {
+      const value = attr.value;
+      if (!value.includes('#')) continue;
+      const next = value.replace(ref, (whole, inUrl?: string, inHref?: string) => {
+        const target = renamed.get((inUrl ?? inHref)!);
+        if (!target) return whole;
+        return inUrl !== undefined ? `url(#${target})` : `#${target}`;
+      });
+      if (next !== value) el.setAttribute(attr.name, next);
+    }
+  }
+  return renamed;
+}
+
+const GEOMETRY = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'width', 'height', 'transform', 'd', 'points']);
+const NUMBER = /-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi;
+
+/**
+ * Round the numbers in geometry attributes to 0.01 px. Scale arithmetic leaves tails like
+ * 482.00000000000006 that cost bytes and would turn a last-bit difference between machines
+ * into a byte difference; a hundredth of a pixel is below anything a screen or printer shows.
+ */
+export function roundGeometry(root: Element): void {
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    for (const attr of [...el.attributes]) {
+      if (!GEOMETRY.has(attr.name)) continue;
+      const next = attr.value.replace(NUMBER, (m) => String(Math.round(Number(m) * 100) / 100));
+      if (next !== attr.value) el.setAttribute(attr.name, next);
+    }
+  }
+}
+
+export interface FinishOptions {
+  idPrefix: string;
+  /** Accessible name of the chart; also its <title> (the tooltip of the whole chart). */
+  title: string;
+  /** Longer text description (what the chart shows, in words), as <desc>. */
+  description?: string;
+  fontSize?: number;
+}
+
+/**
+ * Finish a Plot SVG for static HTML: deterministic ids, our font stack, a scoped style in
+ * place of Plot's <style>, <title>/<desc> first so assistive technology finds them.
+ */
+export function finishSvg(svg: SVGSVGElement, { idPrefix, title, description, fontSize = 12 }: FinishOptions): SVGSVGElement {
+  const doc = svg.ownerDocument;
+  for (const style of [...svg.querySelectorAll('style')]) style.remove();
+  svg.setAttribute('style', 'display:block;max-width:100%;height:auto');
+  svg.setAttribute('font-family', FONT_FAMILY);
+  svg.setAttribute('font-size', String(fontSize));
+  svg.setAttribute('aria-label', title);
+  const titleEl = doc.createElementNS('http://www.w3.org/2000/svg', 'title');
+  titleEl.textContent = title;
+  const nodes: Element[] = [titleEl];
+  if (description) {
+    const desc = doc.createElementNS('http://www.w3.org/2000/svg', 'desc');
+    desc.textContent = description;
+    nodes.push(desc);
+  }
+  svg.prepend(...nodes);
+  makeIdsDeterministic(svg, idPrefix);
+  roundGeometry(svg);
+  return svg;
+}
+
+/** The element's markup. linkedom's serialisation is a pure function of the tree. */
+export const toHtml = (el: Element): string => el.outerHTML;
