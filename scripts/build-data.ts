@@ -1,6 +1,7 @@
 /** npm run build:data -- [DATA_DIR] [--out DIR] [--now ISO-8601]: validate, then write the public data. */
 import path from 'node:path';
-import { buildData } from '../src/build/build-data.ts';
+import { buildData, ValidationFailed } from '../src/build/build-data.ts';
+import { formatProblem, formatSummary } from '../src/validate/index.ts';
 
 const args = process.argv.slice(2);
 function option(name: string): string | undefined {
@@ -21,7 +22,17 @@ if (Number.isNaN(now.getTime())) {
 
 const t0 = performance.now();
 console.error(`build:data ${dataDir} → ${outDir} (clock ${now.toISOString()})`);
-const r = await buildData({ dataDir, outDir, now, log: (l) => console.error(l) });
+let r;
+try {
+  r = await buildData({ dataDir, outDir, now, log: (l) => console.error(l) });
+} catch (e) {
+  if (!(e instanceof ValidationFailed)) throw e;
+  for (const p of e.report.problems) console.error(formatProblem(p));
+  console.error(formatSummary(e.report.errorCount, e.report.warningCount, e.report.fileCount));
+  console.error(`build:data refused ${dataDir}: nothing was written, ${outDir} is unchanged.`);
+  process.exit(1);
+}
+for (const p of r.validation.warnings) console.error(formatProblem(p));
 const { read, published, superseded, embargoed, internal } = r.reconciliation;
 console.log(`rows read ${read} = published ${published} + superseded ${superseded} + embargoed ${embargoed} + internal ${internal}`);
 if (r.embargoedReleases.length) console.log(`embargoed releases: ${r.embargoedReleases.join(', ')}`);

@@ -10,6 +10,14 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import * as schema from '../lib/schema.ts';
 import { PUBLIC_TABLES } from '../engine/tables.ts';
 import { buildDatapackage } from './datapackage.ts';
+import { validateDataDir, type ValidationReport } from '../validate/index.ts';
+
+/** The data package has errors: nothing was written. */
+export class ValidationFailed extends Error {
+  constructor(readonly report: ValidationReport) {
+    super(`${report.dataDir}: ${report.errorCount} error(s); run npm run validate -- ${report.dataDir} for the list`);
+  }
+}
 
 export interface BuildOptions {
   /** The data package (data/ by default). */
@@ -32,6 +40,8 @@ export interface Reconciliation {
 
 export interface BuildResult {
   dataVersion: string;
+  validation: ValidationReport;
+  seconds: { validate: number; build: number };
   reconciliation: Reconciliation;
   rowCounts: Record<string, number>;
   embargoedReleases: string[];
@@ -111,6 +121,11 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? new Date();
   const dataDir = path.resolve(options.dataDir);
   const outDir = path.resolve(options.outDir);
+  const tValidate = performance.now();
+  const validation = await validateDataDir(dataDir);
+  if (validation.errorCount > 0) throw new ValidationFailed(validation);
+  log(`  validated: ${validation.observationRows} observation rows in ${validation.fileCount} files, ${validation.warningCount} warning(s)`);
+  const tBuild = performance.now();
   const staging = `${outDir}.staging-${process.pid}`;
   await fs.rm(staging, { recursive: true, force: true });
   await fs.mkdir(path.join(staging, 'parquet'), { recursive: true });
@@ -269,7 +284,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     await fs.rename(staging, outDir);
     await fs.rm(old, { recursive: true, force: true });
 
-    return { dataVersion, reconciliation, rowCounts, embargoedReleases, internalIndicators };
+    const seconds = { validate: (tBuild - tValidate) / 1000, build: (performance.now() - tBuild) / 1000 };
+    return { dataVersion, validation, seconds, reconciliation, rowCounts, embargoedReleases, internalIndicators };
   } catch (err) {
     await fs.rm(staging, { recursive: true, force: true });
     throw err;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { buildData } from '../../src/build/build-data.ts';
+import { buildData, ValidationFailed } from '../../src/build/build-data.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/minimal');
 const now = new Date('2026-01-01T00:00:00Z');
@@ -98,6 +98,23 @@ describe('buildData', () => {
     await expect(buildData({ dataDir: broken, outDir: out, now })).rejects.toThrow(/no observation files/);
     expect(Buffer.compare(await fs.readFile(path.join(out, 'manifest.json')), before)).toBe(0);
     expect((await fs.readdir(tmp)).filter((n) => n.includes('.staging-'))).toEqual([]);
+  });
+
+  it('refuses a package the validator rejects, and publishes nothing', async () => {
+    const out = path.join(tmp, 'refused');
+    await buildData({ dataDir: fixture, outDir: out, now });
+    const before = await fs.readFile(path.join(out, 'observations.csv'));
+    const bad = path.join(tmp, 'bad-number');
+    await fs.cp(fixture, bad, { recursive: true });
+    const file = path.join(bad, 'observations/2024-07.csv');
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('7600.2', '"7,600.2"'));
+    const error = await buildData({ dataDir: bad, outDir: out, now }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationFailed);
+    const problem = (error as ValidationFailed).report.errors[0]!;
+    expect(problem.code).toBe('E_NUMBER_FORMAT');
+    expect(problem.file).toContain('2024-07.csv');
+    expect(problem.line).toBe(3);
+    expect(Buffer.compare(await fs.readFile(path.join(out, 'observations.csv')), before)).toBe(0);
   });
 
   it('describes every public file in datapackage.json and manifest.json', async () => {
