@@ -107,10 +107,13 @@ function figure(svg: SVGSVGElement, opts: { idPrefix: string; kind: string; titl
 }
 
 /** Plot with our fixed frame and a document of its own. */
-function plot(options: Plot.PlotOptions): SVGSVGElement {
+/** A finished chart SVG that still answers Plot's `scale(name)` (for tests and callers). */
+export type ChartSvg = SVGSVGElement & Pick<Plot.Plot, 'scale'>;
+
+function plot(options: Plot.PlotOptions): ChartSvg {
   const el = Plot.plot({ document: createPlotDocument(), width: CHART_WIDTH, ...options });
   // No legend, title or caption is passed to Plot, so it returns the bare SVG.
-  return el as unknown as SVGSVGElement;
+  return el as unknown as ChartSvg;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -173,7 +176,7 @@ function progressData(rows: readonly ProgressRow[], elapsed: number, locale: Loc
 }
 
 /** The progress chart as a finished SVG element (Plot's `scale()` available). */
-export function progressPlot(o: ProgressChartOptions): SVGSVGElement {
+export function progressPlot(o: ProgressChartOptions): ChartSvg {
   checkIdPrefix(o.idPrefix);
   if (!(o.elapsed >= 0 && o.elapsed <= 1)) throw new RangeError(`elapsed must be within 0..1, got ${o.elapsed}`);
   const { locale } = o;
@@ -339,7 +342,7 @@ export function placeEndLabels(
 }
 
 /** The trend chart as a finished SVG element. */
-export function trendPlot(o: TrendChartOptions): SVGSVGElement {
+export function trendPlot(o: TrendChartOptions): ChartSvg {
   checkIdPrefix(o.idPrefix);
   const { locale } = o;
   const zh = locale === 'zh-CN';
@@ -524,7 +527,7 @@ function rankingData(o: RankingChartOptions): RankingDatum[] {
 }
 
 /** The ranking chart as a finished SVG element. */
-export function rankingPlot(o: RankingChartOptions): SVGSVGElement {
+export function rankingPlot(o: RankingChartOptions): ChartSvg {
   checkIdPrefix(o.idPrefix);
   const { locale } = o;
   const data = rankingData(o);

@@ -107,7 +107,7 @@ export interface FinishOptions {
  * Finish a Plot SVG for static HTML: deterministic ids, our font stack, a scoped style in
  * place of Plot's <style>, <title>/<desc> first so assistive technology finds them.
  */
-export function finishSvg(svg: SVGSVGElement, { idPrefix, title, description, fontSize = 12 }: FinishOptions): SVGSVGElement {
+export function finishSvg<T extends SVGSVGElement>(svg: T, { idPrefix, title, description, fontSize = 12 }: FinishOptions): T {
   const doc = svg.ownerDocument;
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
   svg.setAttribute('style', 'display:block;max-width:100%;height:auto');
