@@ -1,0 +1,335 @@
+/**
+ * Choropleth maps drawn at build time as markup: the static page shows the map without any
+ * JavaScript, and the same input always gives the same bytes (no random ids, no dates, regions
+ * in code order whatever order the query returned them in).
+ *
+ *   renderChoropleth(options)  → '<figure class="choropleth"><svg>…</svg><div class="choropleth-legend">…</div></figure>'
+ *   choropleth(options)        → the parts ({ svg, legend, entries, width, height }) to lay out yourself
+ *   featureCodes(topology)     → the codes a boundary file can draw
+ *   filterTopology(topology, codes)
+ *   mapCaption(mapsRow, locale) → the attribution / 审图号 line printed under a map
+ *
+ * Suppressed values are hatched and missing values grey, each with its own legend entry:
+ * neither is ever classified, so neither can be coloured as if it were zero.
+ */
+import { geoPath, type GeoProjection } from 'd3';
+import type { Feature } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import {
+  featureCodes,
+  filterTopology,
+  fitProjection,
+  pathData,
+  simplifyForProjection,
+  unitFeatures,
+  type ProjectionKind,
+  type UnitFeature,
+} from './map-geo.ts';
+import {
+  HATCH_BACKGROUND,
+  HATCH_INK,
+  MISSING_FILL,
+  WORDS,
+  legendHtml,
+  type LegendEntry,
+  type Locale,
+} from './map-legend.ts';
+import { classLabels, classify, colorOf, decimalsFor, type Classes, type ScaleSpec } from './map-scale.ts';
+import { checkIdPrefix, el, escapeText, leaf } from './svg.ts';
+
+export { featureCodes, filterTopology, rewind, unitFeatures } from './map-geo.ts';
+export { classify, classOf, type Classes, type ScaleSpec } from './map-scale.ts';
+export type { Locale } from './map-legend.ts';
+
+export type Status = 'ok' | 'suppressed' | 'missing';
+
+export interface ChoroplethDatum {
+  code: string;
+  /** Printed name; falls back to the feature's `name` property. */
+  name?: string;
+  value: number | null;
+  status: Status;
+  /** The value formatted with its unit, ready to print; for suppressed/missing it may be empty. */
+  label: string;
+}
+
+export interface ChoroplethOptions {
+  /** Parsed TopoJSON with one GeometryCollection named `units`; feature id = jurisdiction code. */
+  topology: Topology;
+  /** The regions to draw (e.g. the children of a parent). Every one must be in the topology. */
+  codes: readonly string[];
+  data: readonly ChoroplethDatum[];
+  /** Levels: `{ type: 'sequential' }`; growth and pace gaps: `{ type: 'diverging', center: 0 }`. */
+  scale: ScaleSpec;
+  width?: number;
+  /** Default: from the regions' aspect at `width`. */
+  height?: number;
+  /** Accessible name of the map. */
+  title: string;
+  legendTitle: string;
+  locale: Locale;
+  /** Prefix of the ids this map defines (one `<pattern>`): unique per map on a page. */
+  idPrefix: string;
+  /** Link for each region (its jurisdiction page), or undefined for none. */
+  hrefFor?: (code: string) => string | undefined;
+  /** Formats class bounds in the legend. Default: Intl in `locale`, as many decimals as the bounds need. */
+  format?: (value: number) => string;
+  /**
+   * Features drawn as neutral background, not as data: e.g. territory that has no row in the
+   * data but must appear on a map of the country. Not linked, not in the legend.
+   */
+  context?: readonly string[];
+  projection?: ProjectionKind;
+  /**
+   * Smallest triangle (square CSS pixels) kept by simplification; `false` keeps every point.
+   * Default 2: indistinguishable at 640 px from 1, and keeps an 18-prefecture map under 25 KB.
+   */
+  simplify?: number | false;
+  /** Decimals of a pixel in path data. Default 1. */
+  digits?: number;
+  margin?: number;
+  strokeWidth?: number;
+  /**
+   * A region whose outline covers fewer square pixels than this (Macao on a map of China)
+   * is drawn as a small disc at its centroid instead, so it can still be seen, hovered and
+   * followed. Default 4.
+   */
+  minRegionArea?: number;
+}
+
+export interface Choropleth {
+  svg: string;
+  legend: string;
+  entries: LegendEntry[];
+  classes: Classes;
+  width: number;
+  height: number;
+}
+
+const CONTEXT_FILL = '#f2f2f2';
+const CONTEXT_STROKE = '#a0a0a0';
+
+/** The map as `<figure class="choropleth">`: the SVG, then the legend. */
+export function renderChoropleth(options: ChoroplethOptions): string {
+  const { svg, legend } = choropleth(options);
+  return el('figure', { class: 'choropleth' }, svg, legend);
+}
+
+export function choropleth(options: ChoroplethOptions): Choropleth {
+  const {
+    topology,
+    data,
+    scale,
+    width = 640,
+    title,
+    legendTitle,
+    locale,
+    hrefFor,
+    projection: projectionKind = 'conic',
+    simplify = 2,
+    digits = 1,
+    margin = 4,
+    strokeWidth = 0.6,
+    minRegionArea = 4,
+  } = options;
+  const prefix = checkIdPrefix(options.idPrefix);
+  const words = WORDS[locale];
+
+  // Sorted codes: the drawing (and the keyboard order of the links) never depends on the
+  // order rows came out of a query.
+  const codes = [...new Set(options.codes.map(String))].sort();
+  const contextCodes = [...new Set((options.context ?? []).map(String))].filter((c) => !codes.includes(c)).sort();
+  const available = new Set(featureCodes(topology));
+  const absent = [...codes, ...contextCodes].filter((c) => !available.has(c));
+  if (absent.length) throw new Error(`no boundary in the topology for: ${absent.join(', ')}`);
+
+  const byCode = new Map<string, ChoroplethDatum>();
+  for (const d of data) {
+    const code = String(d.code);
+    if (byCode.has(code)) throw new Error(`two data rows for ${code}`);
+    byCode.set(code, d);
+  }
+
+  // Fit on the full-detail features, then simplify for the size actually drawn.
+  const subset = filterTopology(topology, [...codes, ...contextCodes]);
+  const full = unitFeatures(subset);
+  const fitted = fitProjection(full, { width, height: options.height, margin, projection: projectionKind });
+  const { projection, height } = fitted;
+  const drawn =
+    simplify === false ? subset : simplifyForProjection(subset, projection, simplify, [width / 2, height / 2]);
+  const features = new Map<string, UnitFeature>(unitFeatures(drawn).map((f) => [f.id, f]));
+  const detailed = new Map<string, UnitFeature>(full.map((f) => [f.id, f]));
+  const outline = (code: string) => regionPath(projection, features.get(code)!, detailed.get(code)!, digits, minRegionArea);
+
+  // Only `ok` values with a number are classified; everything else is a status.
+  const statusOf = (d: ChoroplethDatum | undefined): Status =>
+    !d ? 'missing' : d.status === 'ok' && (d.value === null || !Number.isFinite(d.value)) ? 'missing' : d.status;
+  const values = codes.flatMap((c) => {
+    const d = byCode.get(c);
+    return d && statusOf(d) === 'ok' ? [d.value as number] : [];
+  });
+  const classes = classify(values, scale);
+  const format = options.format ?? defaultFormat(locale, classes);
+
+  const hatchId = `${prefix}-hatch`;
+  const regions: string[] = [];
+  let linked = false;
+  let anySuppressed = false;
+  let anyMissing = false;
+  for (const code of codes) {
+    const d = byCode.get(code);
+    const status = statusOf(d);
+    const name = d?.name || detailed.get(code)!.properties?.name || code;
+    let fill: string;
+    let text: string;
+    if (status === 'ok') {
+      fill = colorOf(classes, d!.value as number);
+      text = d!.label;
+    } else if (status === 'suppressed') {
+      fill = `url(#${hatchId})`;
+      text = d?.label || words.suppressed;
+      anySuppressed = true;
+    } else {
+      fill = MISSING_FILL;
+      text = d?.label || words.missing;
+      anyMissing = true;
+    }
+    const tip = `${name}${words.colon}${text}`;
+    const d_ = outline(code);
+    const href = hrefFor?.(code);
+    if (href) {
+      linked = true;
+      regions.push(
+        el('a', { href, 'aria-label': tip, 'data-code': code }, el('title', {}, escapeText(tip)), leaf('path', { d: d_, fill })),
+      );
+    } else {
+      regions.push(el('path', { d: d_, fill, 'data-code': code }, el('title', {}, escapeText(tip))));
+    }
+  }
+
+  const context = contextCodes.flatMap((code) => {
+    // Context is background: what is too small to see is simply left out.
+    const d_ = pathData(projection, features.get(code)! as Feature, digits);
+    if (!d_) return [];
+    const name = detailed.get(code)!.properties?.name;
+    return [name ? el('path', { d: d_ }, el('title', {}, escapeText(name))) : leaf('path', { d: d_ })];
+  });
+
+  const defs = anySuppressed
+    ? el(
+        'defs',
+        {},
+        el(
+          'pattern',
+          { id: hatchId, width: 5, height: 5, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+          leaf('rect', { width: 5, height: 5, fill: HATCH_BACKGROUND }),
+          leaf('path', { d: 'M0 0V5', stroke: HATCH_INK, 'stroke-width': 1.5 }),
+        ),
+      )
+    : '';
+
+  // With links the map is a group of named links that a keyboard reaches one by one; without,
+  // it is one image (role="img" hides the children, whose names are in the page's table).
+  const svg = el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      role: linked ? 'group' : 'img',
+      'aria-label': title,
+    },
+    el('title', {}, escapeText(title)),
+    defs,
+    context.length
+      ? el('g', { fill: CONTEXT_FILL, stroke: CONTEXT_STROKE, 'stroke-width': strokeWidth, 'stroke-linejoin': 'round' }, ...context)
+      : '',
+    el('g', { stroke: '#fff', 'stroke-width': strokeWidth, 'stroke-linejoin': 'round' }, ...regions),
+  );
+
+  const entries: LegendEntry[] = classLabels(classes, format).map((label, i) => ({
+    swatch: { kind: 'color', color: classes.colors[i]! },
+    label,
+  }));
+  if (anySuppressed) entries.push({ swatch: { kind: 'hatch' }, label: words.suppressed });
+  if (anyMissing) entries.push({ swatch: { kind: 'missing' }, label: words.missing });
+
+  return { svg, legend: legendHtml(legendTitle, entries), entries, classes, width, height };
+}
+
+const MARKER_RADIUS = 3;
+
+/**
+ * The outline of a data region: simplified if that still shows it, at full detail if only
+ * that does, else a disc. Every region listed must be drawn: a unit that vanished from the
+ * map would read as "not part of this jurisdiction" rather than as small.
+ */
+function regionPath(
+  projection: GeoProjection,
+  simplified: UnitFeature,
+  detailed: UnitFeature,
+  digits: number,
+  minArea: number,
+): string {
+  const path = geoPath(projection);
+  for (const f of [simplified, detailed]) {
+    if (path.area(f) >= minArea) {
+      const d = pathData(projection, f as Feature, digits);
+      if (d) return d;
+    }
+  }
+  const [cx, cy] = path.centroid(detailed);
+  if (!Number.isFinite(cx) || !Number.isFinite(cy)) throw new Error(`feature ${detailed.id} has no drawable geometry`);
+  return discPath(cx, cy, MARKER_RADIUS, digits);
+}
+
+/** A circle as path data (two half arcs), so that every region stays one <path>. */
+function discPath(cx: number, cy: number, r: number, digits: number): string {
+  const k = 10 ** digits;
+  const n = (v: number) => String(Math.round(v * k) / k);
+  return `M${n(cx - r)} ${n(cy)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0z`;
+}
+
+function defaultFormat(locale: Locale, classes: Classes): (v: number) => string {
+  const shown = classes.thresholds.length ? classes.thresholds : (classes.extent ?? []);
+  const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: Math.min(decimalsFor(shown), classes.thresholds.length ? 6 : 2) });
+  // A true minus sign: "−4 – −2" reads as a range, "-4 – -2" as dashes.
+  return (v) => nf.format(v).replace('-', '\u2212');
+}
+
+/** A row of data/geo/maps.csv (only the columns the caption needs). */
+export interface MapsRow {
+  attribution_zh: string;
+  attribution_en: string;
+  approval_number?: string | null;
+}
+
+/**
+ * The line printed under a map: where the boundaries come from and their 审图号, or, without
+ * an approval number, that the map is illustrative and not an approved standard map.
+ */
+export function mapCaption(row: MapsRow, locale: Locale): string {
+  const approval = (row.approval_number ?? '').trim();
+  if (locale === 'zh-CN') {
+    const source = `底图：${row.attribution_zh.trim()}`;
+    return approval ? `${source}　审图号：${approval}` : `${source}　底图仅作示意，非标准地图`;
+  }
+  const attribution = row.attribution_en.trim();
+  const source = `Boundaries: ${attribution}${/[.!?]$/.test(attribution) ? '' : '.'}`;
+  return approval
+    ? `${source} Map approval number: ${approval}`
+    : `${source} Boundaries for illustration only, not an approved standard map.`;
+}
+
+/**
+ * Suggested styles (a page may use its own): responsive SVG, a visible focus and hover
+ * outline on linked regions, and the legend laid out in a row.
+ */
+export const CHOROPLETH_CSS = `.choropleth{margin:0}
+.choropleth svg{display:block;max-width:100%;height:auto}
+.choropleth a:focus-visible path,.choropleth a:hover path{stroke:#000;stroke-width:1.5}
+.choropleth-legend-title{margin:.5rem 0 .25rem;font-weight:600}
+.choropleth-legend ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}
+.choropleth-legend li{display:flex;align-items:center;gap:.375rem}
+.choropleth-legend svg{flex:none}`;
