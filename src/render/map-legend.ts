@@ -4,18 +4,19 @@
  * it as a list. Only the swatches are SVG, drawn without ids so that any number of legends
  * can share a page.
  */
+import { pick, UI, type Locale } from '../lib/i18n.ts';
 import { el, escapeText, leaf } from './svg.ts';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale } from '../lib/i18n.ts';
 
 export const MISSING_FILL = '#e5e5e5';
 export const HATCH_BACKGROUND = '#fff';
 export const HATCH_INK = '#636363';
 
-export const WORDS = {
-  'zh-CN': { suppressed: '保密', missing: '无数据', colon: '：', legend: '图例' },
-  en: { suppressed: 'Suppressed', missing: 'No data', colon: ': ', legend: 'Legend' },
-} as const satisfies Record<Locale, Record<string, string>>;
+/** The words a map prints, from the shared UI strings so a translator finds them in one place. */
+export function words(locale: Locale): { suppressed: string; missing: string; colon: string } {
+  return { suppressed: pick(UI.suppressed, locale), missing: pick(UI.noData, locale), colon: locale === 'zh-CN' ? '：' : ': ' };
+}
 
 export type Swatch = { kind: 'color'; color: string } | { kind: 'hatch' } | { kind: 'missing' };
 

@@ -29,11 +29,12 @@ import {
   HATCH_BACKGROUND,
   HATCH_INK,
   MISSING_FILL,
-  WORDS,
   legendHtml,
+  words as wordsFor,
   type LegendEntry,
   type Locale,
 } from './map-legend.ts';
+import { formatNumber } from '../lib/format.ts';
 import { classLabels, classify, colorOf, decimalsFor, type Classes, type ScaleSpec } from './map-scale.ts';
 import { checkIdPrefix, el, escapeText, leaf } from './svg.ts';
 
@@ -72,7 +73,7 @@ export interface ChoroplethOptions {
   idPrefix: string;
   /** Link for each region (its jurisdiction page), or undefined for none. */
   hrefFor?: (code: string) => string | undefined;
-  /** Formats class bounds in the legend. Default: Intl in `locale`, as many decimals as the bounds need. */
+  /** Formats class bounds in the legend. Default: `formatNumber` with as many decimals as the bounds need. */
   format?: (value: number) => string;
   /**
    * Features drawn as neutral background, not as data: e.g. territory that has no row in the
@@ -133,7 +134,7 @@ export function choropleth(options: ChoroplethOptions): Choropleth {
     minRegionArea = 4,
   } = options;
   const prefix = checkIdPrefix(options.idPrefix);
-  const words = WORDS[locale];
+  const words = wordsFor(locale);
 
   // Sorted codes: the drawing (and the keyboard order of the links) never depends on the
   // order rows came out of a query.
@@ -169,7 +170,7 @@ export function choropleth(options: ChoroplethOptions): Choropleth {
     return d && statusOf(d) === 'ok' ? [d.value as number] : [];
   });
   const classes = classify(values, scale);
-  const format = options.format ?? defaultFormat(locale, classes);
+  const format = options.format ?? defaultFormat(classes);
 
   const hatchId = `${prefix}-hatch`;
   const regions: string[] = [];
@@ -291,11 +292,15 @@ function discPath(cx: number, cy: number, r: number, digits: number): string {
   return `M${n(cx - r)} ${n(cy)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0z`;
 }
 
-function defaultFormat(locale: Locale, classes: Classes): (v: number) => string {
+/**
+ * The site's number format (grouped digits, a true minus: "−4 – −2" reads as a range, "-4 – -2"
+ * as dashes) with as many decimals as the bounds need. Bounds are in the indicator's own
+ * unit: a page that shows English units (billion yuan for 亿元) passes its own `format`.
+ */
+function defaultFormat(classes: Classes): (v: number) => string {
   const shown = classes.thresholds.length ? classes.thresholds : (classes.extent ?? []);
-  const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: Math.min(decimalsFor(shown), classes.thresholds.length ? 6 : 2) });
-  // A true minus sign: "−4 – −2" reads as a range, "-4 – -2" as dashes.
-  return (v) => nf.format(v).replace('-', '\u2212');
+  const decimals = Math.min(decimalsFor(shown), classes.thresholds.length ? 6 : 2);
+  return (v) => formatNumber(v, decimals);
 }
 
 /** A row of data/geo/maps.csv (only the columns the caption needs). */

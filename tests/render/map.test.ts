@@ -120,7 +120,7 @@ describe('renderChoropleth', () => {
     expect(patterns[0]!.getAttribute('id')).toBe('retail-map-hatch');
     expect(legendItems(legend)).toContain('保密');
     expect(entries.find((e) => e.label === '保密')!.swatch).toEqual({ kind: 'hatch' });
-    expect(legendItems(choropleth(options({ locale: 'en' })).legend)).toContain('Suppressed');
+    expect(legendItems(choropleth(options({ locale: 'en' })).legend)).toContain('suppressed');
   });
 
   it('never colours a suppressed value, even one given as 0', () => {
@@ -137,7 +137,7 @@ describe('renderChoropleth', () => {
     expect(fillOf(doc, '410400')).toBe('#e5e5e5');
     expect(fillOf(doc, '410200')).toBe('#e5e5e5');
     expect(legendItems(legend)).toContain('无数据');
-    expect(legendItems(choropleth(options({ data, locale: 'en' })).legend)).toContain('No data');
+    expect(legendItems(choropleth(options({ data, locale: 'en' })).legend)).toContain('no data');
   });
 
   it('leaves status entries and the pattern out when no region needs them', () => {
