@@ -5,10 +5,11 @@
  */
 
 /**
- * Called once per row, the header included. `fields` and `fieldLines` are reused for the
- * next row: copy what you keep. `fieldLines[i]` is the physical line field i starts on.
+ * Called once per row, the header included, with the row's first `count` fields. `fields`
+ * and `fieldLines` are reused for the next row (and may hold stale entries beyond `count`):
+ * copy what you keep. `fieldLines[i]` is the physical line field i starts on.
  */
-export type RowSink = (fields: string[], line: number, fieldLines: number[]) => void;
+export type RowSink = (fields: string[], count: number, line: number, fieldLines: number[]) => void;
 
 /** A quoting mistake; the row it is in is not passed on. */
 export interface CsvSyntaxError {
@@ -26,12 +27,47 @@ const CR = 13;
 export function parseCsv(text: string, onRow: RowSink): CsvSyntaxError[] {
   const errors: CsvSyntaxError[] = [];
   const n = text.length;
+  // Written by index, never truncated: resetting an array's length frees its storage.
   const fields: string[] = [];
   const fieldLines: number[] = [];
+  let count = 0;
   let i = 0;
   let line = 1;
+  // Next quote and next carriage return at or after i: a line with neither is split with
+  // indexOf alone, without looking at every character.
+  let nextQuote = -1;
+  let nextCr = -1;
 
   while (i < n) {
+    let lf = text.indexOf('\n', i);
+    if (lf < 0) lf = n;
+    let end = lf;
+    if (end > i && text.charCodeAt(end - 1) === CR) end--;
+    if (nextQuote < i) nextQuote = indexOrEnd(text, '"', i);
+    if (nextCr < i) nextCr = indexOrEnd(text, '\r', i);
+
+    if (nextQuote >= lf && nextCr >= end) {
+      if (end > i) {
+        count = 0;
+        let start = i;
+        for (;;) {
+          const comma = text.indexOf(',', start);
+          fieldLines[count] = line;
+          if (comma < 0 || comma >= end) {
+            fields[count++] = text.slice(start, end);
+            break;
+          }
+          fields[count++] = text.slice(start, comma);
+          start = comma + 1;
+        }
+        onRow(fields, count, line, fieldLines);
+      }
+      i = lf + 1;
+      line++;
+      continue;
+    }
+
+    // The careful path, one character at a time: quotes, or a lone CR as a line break.
     const first = text.charCodeAt(i);
     if (first === LF || first === CR) {
       i += first === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
@@ -39,13 +75,12 @@ export function parseCsv(text: string, onRow: RowSink): CsvSyntaxError[] {
       continue;
     }
     const rowLine = line;
-    fields.length = 0;
-    fieldLines.length = 0;
+    count = 0;
     let broken = false;
 
     // One iteration per field; leaves i on the row's line break or at the end of the text.
     for (;;) {
-      fieldLines.push(line);
+      fieldLines[count] = line;
       if (text.charCodeAt(i) === QUOTE) {
         const fieldLine = line;
         let value = '';
@@ -68,14 +103,14 @@ export function parseCsv(text: string, onRow: RowSink): CsvSyntaxError[] {
         }
         value += text.slice(start, i);
         if (!closed) {
-          errors.push({ line: fieldLine, column: fields.length + 1, kind: 'unterminated' });
+          errors.push({ line: fieldLine, column: count + 1, kind: 'unterminated' });
           return errors;
         }
         i++; // the closing quote
-        fields.push(value);
+        fields[count++] = value;
         const next = text.charCodeAt(i);
         if (i < n && next !== COMMA && next !== LF && next !== CR) {
-          if (!broken) errors.push({ line, column: fields.length, kind: 'after-quote' });
+          if (!broken) errors.push({ line, column: count, kind: 'after-quote' });
           broken = true;
           while (i < n && !isDelimiter(text.charCodeAt(i))) i++;
         }
@@ -88,9 +123,9 @@ export function parseCsv(text: string, onRow: RowSink): CsvSyntaxError[] {
           if (c === QUOTE) bare = true;
           i++;
         }
-        fields.push(text.slice(start, i));
+        fields[count++] = text.slice(start, i);
         if (bare && !broken) {
-          errors.push({ line, column: fields.length, kind: 'bare-quote' });
+          errors.push({ line, column: count, kind: 'bare-quote' });
           broken = true;
         }
       }
@@ -105,9 +140,14 @@ export function parseCsv(text: string, onRow: RowSink): CsvSyntaxError[] {
       i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
     }
-    if (!broken) onRow(fields, rowLine, fieldLines);
+    if (!broken) onRow(fields, count, rowLine, fieldLines);
   }
   return errors;
+}
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
 }
 
 function isDelimiter(c: number): boolean {

@@ -55,7 +55,7 @@ function validMonth(mm: string): boolean {
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

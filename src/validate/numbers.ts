@@ -27,8 +27,26 @@ const SUFFIXES = [...Object.keys(UNITS), '亿', '万', '％', '个百分点', '�
  * indicator's unit, or % for growth rates): it lets the fix convert 12万元 into 亿元.
  */
 export function parsePlainNumber(text: string, unit?: Unit): ParsedNumber {
-  if (PLAIN_RE.test(text)) return { ok: true, value: Number(text) };
+  if (isPlainNumber(text)) return { ok: true, value: Number(text) };
   return { ok: false, expected: PLAIN_NUMBER_EXPECTED, fix: numberFix(text, unit) };
+}
+
+/** PLAIN_RE by hand: this runs twice per observation row. */
+export function isPlainNumber(text: string): boolean {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0; // -
+  const intStart = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === intStart) return false;
+  if (i === n) return true;
+  if (text.charCodeAt(i) !== 46) return false; // .
+  const fracStart = ++i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  return i === n && i > fracStart;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function numberFix(text: string, unit: Unit | undefined): string {

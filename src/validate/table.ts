@@ -116,15 +116,15 @@ export function checkTable(text: string, file: string, table: Table, problems: P
   const present: number[] = []; // table positions of the columns the file has
   let headerWidth = -1;
 
-  const syntax = parseCsv(text, (fields, line, fieldLines) => {
+  const syntax = parseCsv(text, (fields, count, line, fieldLines) => {
     if (headerWidth < 0) {
-      headerWidth = fields.length;
-      checkHeader(fields, file, table, problems, row.cols);
+      headerWidth = count;
+      checkHeader(fields.slice(0, count), file, table, problems, row.cols);
       for (let k = 0; k < width; k++) if (row.cols[k]! > 0) present.push(k);
       return;
     }
-    if (fields.length !== headerWidth) {
-      reportFieldCount(fields, line, headerWidth, file, table, row.cols, problems);
+    if (count !== headerWidth) {
+      reportFieldCount(fields.slice(0, count), line, headerWidth, file, table, row.cols, problems);
       return;
     }
     row.line = line;

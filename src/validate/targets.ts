@@ -2,7 +2,7 @@
 import { targets as table, type TargetType } from '../lib/schema.ts';
 import { quote, type Problems } from './problems.ts';
 import { describeValidity, overlapsYear, unknownCodeFix, type IndicatorIndex, type JurisdictionIndex } from './refs.ts';
-import { checkTable, columnIndex } from './table.ts';
+import { checkTable, columnIndex, type Row } from './table.ts';
 
 export interface Target {
   jurisdiction: string;
@@ -16,6 +16,11 @@ export interface Target {
 }
 
 const K = columnIndex(table, ['jurisdiction', 'indicator', 'year', 'type', 'value', 'qualifier', 'source', 'note']);
+
+/** Where a problem in column k of row r is, and what is there. */
+function at(r: Row, k: number): { line: number; column: number; found: string } {
+  return { line: r.lines[k]!, column: r.cols[k]!, found: r.values[k]! };
+}
 
 /**
  * `fileYear` is the year in the file name, or null when the name is not a year (reported by
@@ -40,13 +45,12 @@ export function checkTargets(
       const j = v[K.jurisdiction]!;
       const i = v[K.indicator]!;
       const year = r.nums[K.year]!;
-      const at = (k: number) => ({ line: r.lines[k]!, column: r.cols[k]!, found: v[k]! });
 
       const validity = jurisdictions?.get(j);
       if (jurisdictions && j !== '' && validity === undefined) {
         ok = false;
         problems.error(file, {
-          ...at(K.jurisdiction),
+          ...at(r, K.jurisdiction),
           code: 'E_UNKNOWN_JURISDICTION',
           expected: 'a code from jurisdictions.csv',
           fix: unknownCodeFix(j, jurisdictions, 'jurisdictions.csv'),
@@ -55,7 +59,7 @@ export function checkTargets(
       } else if (validity && r.ok[K.year] && !overlapsYear(validity, year)) {
         ok = false;
         problems.error(file, {
-          ...at(K.jurisdiction),
+          ...at(r, K.jurisdiction),
           code: 'E_JURISDICTION_VALIDITY',
           expected: `a jurisdiction valid in ${year} (${j} is valid ${describeValidity(validity)})`,
           fix: `use the code valid in ${year}, or correct valid_from/valid_to in jurisdictions.csv`,
@@ -66,7 +70,7 @@ export function checkTargets(
       if (indicators && i !== '' && info === undefined) {
         ok = false;
         problems.error(file, {
-          ...at(K.indicator),
+          ...at(r, K.indicator),
           code: 'E_UNKNOWN_INDICATOR',
           expected: 'an id from indicators.csv',
           fix: unknownCodeFix(i, indicators, 'indicators.csv'),
@@ -76,7 +80,7 @@ export function checkTargets(
       if (fileYear !== null && r.ok[K.year] && r.cols[K.year] && year !== fileYear) {
         ok = false;
         problems.error(file, {
-          ...at(K.year),
+          ...at(r, K.year),
           code: 'E_TARGET_YEAR',
           expected: `${fileYear}, the year in the file name`,
           fix: `write ${fileYear}, or move the row to targets/${year}.csv`,
@@ -87,7 +91,7 @@ export function checkTargets(
       if (v[K.type] === 'level' && value < 0 && info?.allowNegative === false) {
         ok = false;
         problems.error(file, {
-          ...at(K.value),
+          ...at(r, K.value),
           code: 'E_NEGATIVE',
           expected: `a value of 0 or more (${i} has allow_negative=false)`,
           fix: 'correct the sign; a target to reduce something is a growth target with a negative rate',
@@ -100,7 +104,7 @@ export function checkTargets(
         if (first !== undefined) {
           ok = false;
           problems.error(file, {
-            ...at(K.jurisdiction),
+            ...at(r, K.jurisdiction),
             found: key,
             code: 'E_DUPLICATE_KEY',
             expected: 'one target per jurisdiction, indicator and year',

@@ -12,7 +12,7 @@ describe('parsePlainNumber', () => {
     for (const [text, value] of [['0', 0], ['1234.5', 1234.5], ['-12.25', -12.25], ['007', 7], ['-0', -0]] as const) {
       expect(parsePlainNumber(text)).toEqual({ ok: true, value });
     }
-    for (const text of ['', ' 1', '1 ', '+1', '.5', '5.', '1e5', '0x10', 'Infinity', 'NaN', '1,000', '1_000']) {
+    for (const text of ['', '-', '-.5', '1.2.3', '--1', '1-', ' 1', '1 ', '+1', '.5', '5.', '1e5', '0x10', 'Infinity', 'NaN', '1,000', '1_000', '１']) {
       expect(parsePlainNumber(text).ok, text).toBe(false);
     }
   });
