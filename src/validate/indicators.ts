@@ -32,7 +32,7 @@ export function checkIndicators(text: string, file: string, problems: Problems):
   const index: IndicatorIndex = new Map();
   const lineOf = new Map<string, number>();
 
-  const readable = checkTable(text, file, table, problems, {
+  const columns = checkTable(text, file, table, problems, {
     onRow(r) {
       const v = r.values;
       const id = v[K.id]!;
@@ -103,5 +103,6 @@ export function checkIndicators(text: string, file: string, problems: Problems):
       }
     },
   });
-  return readable ? { rows, index } : null;
+  // Without its key column a table defines nothing, and every reference into it would fail.
+  return columns?.has('id') ? { rows, index } : null;
 }

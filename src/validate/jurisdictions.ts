@@ -33,7 +33,7 @@ export function checkJurisdictions(
   const rows: Jurisdiction[] = [];
   const byCode = new Map<string, Seen[]>();
 
-  const readable = checkTable(text, file, table, problems, {
+  const columns = checkTable(text, file, table, problems, {
     onRow(r) {
       const code = r.values[K.code]!;
       const codeLine = r.lines[K.code]!;
@@ -114,7 +114,8 @@ export function checkJurisdictions(
       }
     },
   });
-  if (!readable) return null;
+  // Without its key column a table defines nothing, and every reference into it would fail.
+  if (!columns?.has('code')) return null;
   checkTree(byCode, file, problems);
   const index: JurisdictionIndex = new Map();
   for (const [code, seen] of byCode) index.set(code, seen.map((s) => ({ from: s.from, to: s.to })));

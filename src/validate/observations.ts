@@ -114,7 +114,8 @@ export function checkObservations(text: string, file: string, refs: ObservationR
 
       const valueText = v[K.value]!;
       const value = r.nums[K.value]!;
-      if (r.ok[K.flag] && r.cols[K.flag] && r.cols[K.value]) {
+      // A malformed value already has its own problem (whose fix covers placeholders like —).
+      if (r.ok[K.flag] && r.ok[K.value] && r.cols[K.flag] && r.cols[K.value]) {
         const flag = v[K.flag] as Flag;
         if (valueText === '' && !withoutValue.has(flag)) {
           problems.error(file, {

@@ -19,7 +19,7 @@ const K = columnIndex(table, ['id', 'published_at', 'title', 'source', 'notes'])
 export function checkReleases(text: string, file: string, problems: Problems): { rows: Release[]; lineOf: Map<string, number> } | null {
   const rows: Release[] = [];
   const lineOf = new Map<string, number>();
-  const readable = checkTable(text, file, table, problems, {
+  const columns = checkTable(text, file, table, problems, {
     onRow(r) {
       const v = r.values;
       const id = v[K.id]!;
@@ -54,5 +54,6 @@ export function checkReleases(text: string, file: string, problems: Problems): {
       if (ok) rows.push({ id, published_at: v[K.published_at]!, title: v[K.title]!, source: v[K.source]!, notes: v[K.notes]! });
     },
   });
-  return readable ? { rows, lineOf } : null;
+  // Without its key column a table defines nothing, and every reference into it would fail.
+  return columns?.has('id') ? { rows, lineOf } : null;
 }

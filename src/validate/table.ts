@@ -98,10 +98,10 @@ const QUOTE_MESSAGES = {
 } as const;
 
 /**
- * Checks `text` as one file of `table`. Returns false when the file has no usable header
- * (nothing else in it was checked).
+ * Checks `text` as one file of `table`. Returns the names of the columns the file has, or
+ * null when it has no header (nothing else in it was checked).
  */
-export function checkTable(text: string, file: string, table: Table, problems: Problems, rules: TableRules = {}): boolean {
+export function checkTable(text: string, file: string, table: Table, problems: Problems, rules: TableRules = {}): Set<string> | null {
   const defs = table.columns;
   const width = defs.length;
   const row: Row = {
@@ -151,9 +151,9 @@ export function checkTable(text: string, file: string, table: Table, problems: P
       fix: 'write the header row (column names) on the first line',
       message: 'the file has no header row',
     });
-    return false;
+    return null;
   }
-  return true;
+  return new Set(present.map((k) => defs[k]!.name));
 
   function checkCell(r: Row, k: number): void {
     const def = defs[k]!;

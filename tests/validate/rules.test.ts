@@ -33,6 +33,12 @@ describe('files and columns', () => {
     expect(codes(v.report)).not.toContain('E_UNKNOWN_INDICATOR'); // no indicators to check against
   });
 
+  it('a reference table without its key column does not flood the files that refer to it', async () => {
+    const v = await validate({ [J]: BASE[J]!.replaceAll(/^[^,\n]*,/gm, '') });
+    expectProblem(v, 'E_COLUMN_MISSING', J, 1, 0);
+    expect(codes(v.report)).toEqual(['E_COLUMN_MISSING']);
+  });
+
   it('E_EMPTY_FILE: no header row', async () => {
     expectProblem(await validate({ [R]: '' }), 'E_EMPTY_FILE', R, 0, 0);
   });
@@ -157,6 +163,12 @@ describe('numbers', () => {
 
   it('E_FLAG_VALUE: an empty value without flag c or na', async () => {
     expectProblem(await validate(withLine(OBS, 2, '410000,retail_sales,2025-05,,5.1,,')), 'E_FLAG_VALUE', OBS, 2, 4);
+  });
+
+  it('a placeholder with flag na is one problem, not two', async () => {
+    const v = await validate(withLine(OBS, 6, '410300,retail_sales,2025-06,—,,na,'));
+    expectProblem(v, 'E_NUMBER_FORMAT', OBS, 6, 4);
+    expect(codes(v.report)).toEqual(['E_NUMBER_FORMAT']);
   });
 
   it('E_FLAG_VALUE: a value with flag c', async () => {
