@@ -76,14 +76,17 @@ export interface ChoroplethOptions {
   /** Formats class bounds in the legend. Default: `formatNumber` with as many decimals as the bounds need. */
   format?: (value: number) => string;
   /**
-   * Features drawn as neutral background, not as data: e.g. territory that has no row in the
-   * data but must appear on a map of the country. Not linked, not in the legend.
+   * Features drawn as neutral background, not as data: not linked, not in the legend, but in
+   * the frame. `'rest'` means every other feature of the file — use it for a map of the
+   * country, where territory without figures (or a 南海诸岛 outline in approved boundaries)
+   * must still be drawn: an approved map may not be shown with parts left out.
    */
-  context?: readonly string[];
+  context?: readonly string[] | 'rest';
   projection?: ProjectionKind;
   /**
    * Smallest triangle (square CSS pixels) kept by simplification; `false` keeps every point.
-   * Default 2: indistinguishable at 640 px from 1, and keeps an 18-prefecture map under 25 KB.
+   * Default 2.5: at 640 px it looks the same as 1, and keeps an 18-prefecture map (≈22 KB)
+   * well under its 25 KB budget.
    */
   simplify?: number | false;
   /** Decimals of a pixel in path data. Default 1. */
@@ -127,7 +130,7 @@ export function choropleth(options: ChoroplethOptions): Choropleth {
     locale,
     hrefFor,
     projection: projectionKind = 'conic',
-    simplify = 2,
+    simplify = 2.5,
     digits = 1,
     margin = 4,
     strokeWidth = 0.6,
@@ -139,8 +142,9 @@ export function choropleth(options: ChoroplethOptions): Choropleth {
   // Sorted codes: the drawing (and the keyboard order of the links) never depends on the
   // order rows came out of a query.
   const codes = [...new Set(options.codes.map(String))].sort();
-  const contextCodes = [...new Set((options.context ?? []).map(String))].filter((c) => !codes.includes(c)).sort();
   const available = new Set(featureCodes(topology));
+  const contextList = options.context === 'rest' ? [...available] : (options.context ?? []);
+  const contextCodes = [...new Set(contextList.map(String))].filter((c) => !codes.includes(c)).sort();
   const absent = [...codes, ...contextCodes].filter((c) => !available.has(c));
   if (absent.length) throw new Error(`no boundary in the topology for: ${absent.join(', ')}`);
 

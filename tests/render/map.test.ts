@@ -61,8 +61,14 @@ describe('renderChoropleth', () => {
     const a = renderChoropleth(options());
     const b = renderChoropleth(options());
     const c = renderChoropleth(options({ codes: [...CODES].reverse(), data: [...DATA].reverse() }));
+    // The same topology object twice: the second draw uses the cached presimplification.
+    const topology = squaresTopology();
+    const d1 = renderChoropleth(options({ topology }));
+    const d2 = renderChoropleth(options({ topology }));
     expect(b).toBe(a);
     expect(c).toBe(a);
+    expect(d1).toBe(a);
+    expect(d2).toBe(a);
     expect(a).not.toMatch(/NaN|undefined|Infinity|null/);
   });
 
@@ -275,6 +281,14 @@ describe('renderChoropleth', () => {
     expect(g.querySelectorAll('path').length).toBe(1);
     expect(g.querySelector('title')!.textContent).toBe('平顶山市');
     expect(doc.querySelectorAll('a').length).toBe(2);
+  });
+
+  it("takes every other feature of the file as context with 'rest'", () => {
+    const { svg, height } = choropleth(options({ codes: ['410100'], context: 'rest' }));
+    const doc = parseSvg(svg);
+    expect(doc.querySelectorAll('[data-code]').length).toBe(1);
+    expect(doc.querySelectorAll('svg > g[fill] path').length).toBe(5);
+    expect(height).toBe(choropleth(options()).height); // framed like the whole grid
   });
 
   it('makes ids unique per map through the prefix, and refuses prefixes that are not ids', () => {
