@@ -108,7 +108,19 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
 
   let observationRows = 0;
   const releaseFiles = new Set<string>();
-  for (const name of await csvFiles(dataDir, 'observations', problems)) {
+  const observationFiles = await csvFiles(dataDir, 'observations', problems);
+  if (observationFiles.length === 0) {
+    problems.error(at('observations'), {
+      code: 'E_FILE_MISSING',
+      line: 0,
+      column: 0,
+      found: '',
+      expected: 'at least one file observations/<release id>.csv',
+      fix: 'add the figures of a release as observations/<release id>.csv and list the release in releases.csv',
+      message: 'there are no observations files: the site would have no figures',
+    });
+  }
+  for (const name of observationFiles) {
     const rel = path.join('observations', name);
     const id = name.slice(0, -'.csv'.length);
     releaseFiles.add(id);

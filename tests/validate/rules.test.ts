@@ -39,6 +39,12 @@ describe('files and columns', () => {
     expect(codes(v.report)).toEqual(['E_COLUMN_MISSING']);
   });
 
+  it('E_FILE_MISSING: no observations file at all', async () => {
+    const v = await validate({ [OBS]: null });
+    expectProblem(v, 'E_FILE_MISSING', 'observations', 0, 0);
+    expectProblem(v, 'W_RELEASE_NO_FILE', R, 2, 1);
+  });
+
   it('E_EMPTY_FILE: no header row', async () => {
     expectProblem(await validate({ [R]: '' }), 'E_EMPTY_FILE', R, 0, 0);
   });
