@@ -125,7 +125,7 @@ export function checkObservations(text: string, file: string, refs: ObservationR
             found: '',
             expected: 'a value, or flag na (not available) or c (suppressed) with an empty value',
             fix: 'write the figure, or set flag na if there is none, or c if it is withheld',
-            message: `value is empty but flag is ${flag === '' ? 'empty' : flag}`,
+            message: flag === '' ? 'value is empty and there is no flag' : `value is empty but flag is ${flag}`,
           });
         } else if (valueText !== '' && withoutValue.has(flag)) {
           problems.error(file, {

@@ -43,9 +43,11 @@ export function overlapsYear(validity: readonly Validity[], year: number): boole
 
 export function describeValidity(validity: readonly Validity[]): string {
   const day = (d: number) => `${String(d).slice(0, 4)}-${String(d).slice(4, 6)}-${String(d).slice(6, 8)}`;
-  return validity
-    .map((v) => `${v.from === OPEN_FROM ? 'always' : `from ${day(v.from)}`}${v.to === OPEN_TO ? '' : ` to ${day(v.to)}`}`)
-    .join('; ');
+  const one = (v: Validity) => {
+    if (v.from === OPEN_FROM) return v.to === OPEN_TO ? 'always' : `until ${day(v.to)}`;
+    return v.to === OPEN_TO ? `from ${day(v.from)}` : `from ${day(v.from)} to ${day(v.to)}`;
+  };
+  return validity.map(one).join('; ');
 }
 
 /** Text of an unknown-code problem, with a hint when only spaces or case differ. */

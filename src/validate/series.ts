@@ -150,7 +150,7 @@ function checkYtdIncreases(rows: SeriesRows, segment: Int32Array, duplicate: Uin
         column: ctx.valueColumn,
         found: String(value),
         expected: `at least ${rows.values[last]}, the year-to-date figure for ${before} (line ${rows.lines[last]})`,
-        fix: `check both figures: a year-to-date total includes every earlier month of the year; ${i} is cumulative (kind ytd_flow)`,
+        fix: `check both figures (and their units): a year-to-date total includes every earlier month of the year; ${i} is cumulative (kind ytd_flow)`,
         message: `${j} ${i} ${now} (${value}) is less than ${before} (${rows.values[last]}) of the same year`,
       });
     }
