@@ -7,11 +7,12 @@
 /**
  * Called once per row, the header included, with the row's first `count` fields. `fields`
  * and `fieldLines` are reused for the next row (and may hold stale entries beyond `count`):
- * copy what you keep. `fieldLines[i]` is the physical line field i starts on.
+ * copy what you keep. `fieldLines[i]` is the physical line field i starts on. `broken` is
+ * true when the row has a quoting mistake (its fields are then unreliable).
  */
-export type RowSink = (fields: string[], count: number, line: number, fieldLines: number[]) => void;
+export type RowSink = (fields: string[], count: number, line: number, fieldLines: number[], broken: boolean) => void;
 
-/** A quoting mistake; the row it is in is not passed on. */
+/** A quoting mistake. */
 export interface CsvSyntaxError {
   line: number;
   column: number;
@@ -60,7 +61,7 @@ export function parseCsv(text: string, onRow: RowSink): CsvSyntaxError[] {
           fields[count++] = text.slice(start, comma);
           start = comma + 1;
         }
-        onRow(fields, count, line, fieldLines);
+        onRow(fields, count, line, fieldLines, false);
       }
       i = lf + 1;
       line++;
@@ -110,7 +111,8 @@ export function parseCsv(text: string, onRow: RowSink): CsvSyntaxError[] {
         fields[count++] = value;
         const next = text.charCodeAt(i);
         if (i < n && next !== COMMA && next !== LF && next !== CR) {
-          if (!broken) errors.push({ line, column: count, kind: 'after-quote' });
+          // Reported where the field opens: a stray quote there usually swallowed the line break.
+          if (!broken) errors.push({ line: fieldLine, column: count, kind: 'after-quote' });
           broken = true;
           while (i < n && !isDelimiter(text.charCodeAt(i))) i++;
         }
@@ -140,7 +142,7 @@ export function parseCsv(text: string, onRow: RowSink): CsvSyntaxError[] {
       i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
     }
-    if (!broken) onRow(fields, count, rowLine, fieldLines);
+    onRow(fields, count, rowLine, fieldLines, broken);
   }
   return errors;
 }

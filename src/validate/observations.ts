@@ -13,6 +13,7 @@ import {
   type IndicatorIndex,
   type IndicatorInfo,
   type JurisdictionIndex,
+  type Validity,
 } from './refs.ts';
 import { checkAllSeries, SeriesRows } from './series.ts';
 import { checkTable, columnIndex } from './table.ts';
@@ -52,7 +53,7 @@ export function checkObservations(text: string, file: string, refs: ObservationR
       cols.j = r.cols[K.jurisdiction]!;
       cols.v = r.cols[K.value]!;
 
-      let validity = undefined;
+      let validity: readonly Validity[] | undefined;
       if (jurisdictions && j !== '') {
         validity = jurisdictions.get(j);
         if (validity === undefined) {

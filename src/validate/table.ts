@@ -93,7 +93,7 @@ export async function readText(absPath: string, file: string, problems: Problems
 
 const QUOTE_MESSAGES = {
   unterminated: ['a quoted field is never closed: the rest of the file is read as one field', 'close the field with " (a " inside a field is written "")'],
-  'after-quote': ['text follows the closing quote of a field', 'put the whole field in quotes and double every " inside it: "say ""hi"" there"'],
+  'after-quote': ['the quoted field that opens here is followed by text after its closing quote', 'put the whole field in quotes and double every " inside it: "say ""hi"" there"'],
   'bare-quote': ['a " inside an unquoted field', 'put the whole field in quotes and double every " inside it: "say ""hi"" there"'],
 } as const;
 
@@ -115,14 +115,20 @@ export function checkTable(text: string, file: string, table: Table, problems: P
   const enums = defs.map((c) => (c.enum ? new Set(c.enum) : null));
   const present: number[] = []; // table positions of the columns the file has
   let headerWidth = -1;
+  let headerBroken = false;
 
-  const syntax = parseCsv(text, (fields, count, line, fieldLines) => {
+  const syntax = parseCsv(text, (fields, count, line, fieldLines, broken) => {
+    if (headerBroken) return;
     if (headerWidth < 0) {
       headerWidth = count;
+      // Nothing below a header with broken quoting can be matched to columns.
+      headerBroken = broken;
+      if (broken) return;
       checkHeader(fields.slice(0, count), file, table, problems, row.cols);
       for (let k = 0; k < width; k++) if (row.cols[k]! > 0) present.push(k);
       return;
     }
+    if (broken) return; // reported as E_CSV_QUOTE
     if (count !== headerWidth) {
       reportFieldCount(fields.slice(0, count), line, headerWidth, file, table, row.cols, problems);
       return;
@@ -141,6 +147,7 @@ export function checkTable(text: string, file: string, table: Table, problems: P
     const [message, fix] = QUOTE_MESSAGES[e.kind];
     problems.error(file, { code: 'E_CSV_QUOTE', line: e.line, column: e.column, found: '"', expected: 'RFC 4180 quoting', fix, message });
   }
+  if (headerBroken || (headerWidth < 0 && syntax.length > 0)) return null;
   if (headerWidth < 0) {
     problems.error(file, {
       code: 'E_EMPTY_FILE',

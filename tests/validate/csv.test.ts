@@ -3,8 +3,12 @@ import { parseCsv } from '../../src/validate/csv.ts';
 
 function rows(text: string) {
   const out: { line: number; fields: string[]; lines: number[] }[] = [];
-  const errors = parseCsv(text, (fields, count, line, fieldLines) => out.push({ line, fields: fields.slice(0, count), lines: fieldLines.slice(0, count) }));
-  return { out, errors };
+  const broken: number[] = [];
+  const errors = parseCsv(text, (fields, count, line, fieldLines, isBroken) => {
+    if (isBroken) broken.push(line);
+    else out.push({ line, fields: fields.slice(0, count), lines: fieldLines.slice(0, count) });
+  });
+  return { out, errors, broken };
 }
 
 describe('parseCsv', () => {
@@ -29,8 +33,9 @@ describe('parseCsv', () => {
     expect(out.map((r) => [r.line, r.fields[0]])).toEqual([[1, 'h'], [4, 'x'], [6, 'y']]);
   });
 
-  it('reports a quote inside an unquoted field and text after a closing quote, dropping those rows', () => {
-    const { out, errors } = rows('h1,h2\nab"c,d\n"x"y,z\nok,1\n');
+  it('reports a quote inside an unquoted field and text after a closing quote, marking those rows broken', () => {
+    const { out, errors, broken } = rows('h1,h2\nab"c,d\n"x"y,z\nok,1\n');
+    expect(broken).toEqual([2, 3]);
     expect(errors).toEqual([
       { line: 2, column: 1, kind: 'bare-quote' },
       { line: 3, column: 1, kind: 'after-quote' },

@@ -87,6 +87,14 @@ describe('files and columns', () => {
     expectProblem(await validate(withRows(OBS, '410100,retail_sales,2025-05,2000,4.8,,他说"好"')), 'E_CSV_QUOTE', OBS, 9, 7);
   });
 
+  it('E_CSV_QUOTE in the header stops that file only, without a flood of column problems', async () => {
+    const v = await validate(withLine(R, 1, 'id,published_at,"title,source,notes'));
+    expectProblem(v, 'E_CSV_QUOTE', R, 1, 3);
+    expect(codes(v.report)).toEqual(['E_CSV_QUOTE']);
+    const bare = await validate(withLine(R, 1, 'id,published_at,ti"tle,source,notes'));
+    expect(codes(bare.report)).toEqual(['E_CSV_QUOTE']);
+  });
+
   it('E_FILE_NAME: a targets file not named after a year', async () => {
     const v = await validate({ 'targets/2025-plan.csv': BASE[TGT]! });
     expectProblem(v, 'E_FILE_NAME', 'targets/2025-plan.csv', 0, 0);
