@@ -196,10 +196,30 @@ async function start(
       timings,
       async query(sql: string, params?: Params): Promise<Row[]> {
         if (closed) throw new Error('the DuckDB-WASM engine is closed');
-        const { sql: text, values } = typeParametersLikeNode(toPositional(sql, params));
-        const statement = await preparedStatement(prepared, conn, text);
-        const table = await step(statement.query(...values));
-        return tableToRows(table);
+        const positional = toPositional(sql, params);
+        const run = async ({ sql: text, values }: { sql: string; values: Cell[] }) => {
+          const statement = await step(preparedStatement(prepared, conn, text));
+          return tableToRows(await step(statement.query(...values)));
+        };
+        try {
+          return await run(typeParametersLikeNode(positional));
+        } catch (err) {
+          if (bundleName !== 'mvp' || !isMvpThrowFailure(err)) throw err;
+          // The mvp build cannot unwind C++ exceptions: the error is lost and the next call fails
+          // too. Absorb that, then retry once with every parameter typed up front (the usual
+          // cause: a parameter whose type DuckDB infers from its value, e.g. `SELECT $name`).
+          await clearMvpFailure(conn);
+          try {
+            return await run(typeParametersLikeNode(positional, { castAll: true }));
+          } catch (again) {
+            if (!isMvpThrowFailure(again)) throw again;
+            await clearMvpFailure(conn);
+            throw new Error(
+              'this query failed in DuckDB-WASM\'s mvp build (for browsers without WebAssembly exceptions), which cannot ' +
+                'report why; the eh build (every current browser) and DuckDB for Node give the reason',
+            );
+          }
+        }
       },
       async close() {
         if (closed) return;
@@ -286,9 +306,13 @@ function eachPlaceholder(sql: string, fn: (n: number, start: number, end: number
  * outside 32 bits) and a null as the NULL type. The difference shows (`$year || '-06'` gives
  * '2024.0-06'; `make_date($y, $m, 1)` does not bind; `coalesce($x, 0)` gives '0'), so each
  * integral placeholder is cast to the type Node gives it, and a null one becomes the NULL
- * literal (the others renumbered). Only NULL is ever written into the SQL text.
+ * literal (the others renumbered). Only NULL is ever written into the SQL text. `castAll`
+ * also casts strings, booleans and doubles (see the mvp retry in `query`).
  */
-export function typeParametersLikeNode({ sql, values }: { sql: string; values: Cell[] }): { sql: string; values: Cell[] } {
+export function typeParametersLikeNode(
+  { sql, values }: { sql: string; values: Cell[] },
+  opts: { castAll?: boolean } = {},
+): { sql: string; values: Cell[] } {
   values.forEach((v, i) => {
     if (typeof v === 'number' && !Number.isFinite(v)) {
       throw new Error(`query parameter $${i + 1} = ${v} cannot be bound in DuckDB-WASM (arguments travel as JSON)`);
@@ -310,12 +334,25 @@ export function typeParametersLikeNode({ sql, values }: { sql: string; values: C
       const p = `$${renumber.get(n)}`;
       if (typeof v === 'number' && Number.isInteger(v)) {
         text = v >= -2_147_483_648 && v <= 2_147_483_647 ? `CAST(${p} AS INTEGER)` : `CAST(${p} AS BIGINT)`;
+      } else if (opts.castAll) {
+        // Node's binding types; only for the mvp retry, since a cast VARCHAR no longer takes
+        // its type from context (e.g. `date_column <= $day` needs the uncast parameter).
+        text = `CAST(${p} AS ${typeof v === 'number' ? 'DOUBLE' : typeof v === 'boolean' ? 'BOOLEAN' : 'VARCHAR'})`;
       } else text = p;
     }
     out += sql.slice(last, start) + text;
     last = end;
   });
   return { sql: out + sql.slice(last), values: kept };
+}
+
+function isMvpThrowFailure(err: unknown): boolean {
+  return err instanceof Error && /_setThrew/.test(err.message);
+}
+
+/** After a failure the mvp build fails the next call too; spend that on a throwaway statement. */
+async function clearMvpFailure(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
+  await conn.query('SELECT 1').catch(() => {});
 }
 
 async function download(url: string): Promise<Uint8Array> {

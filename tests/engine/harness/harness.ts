@@ -1,0 +1,91 @@
+/**
+ * The page the parity test and the browser benchmark drive in Chromium. It imports the real
+ * adapter (and through it the real Vite `?url` bundle files) and exposes a few functions on
+ * `window`. The public data URL comes from `?data=` (default `/data/`); `?bundle=mvp` offers
+ * DuckDB-WASM only the mvp build (to check the fallback), otherwise eh is picked.
+ */
+import { LOCAL_BUNDLES } from '../../../src/engine/browser-bundle.ts';
+import { openWasmEngine, type WasmEngine, type WasmProgress } from '../../../src/engine/wasm.ts';
+import type { Params, Row } from '../../../src/engine/types.ts';
+
+export interface HarnessQuery {
+  sql: string;
+  params?: Params;
+}
+export type HarnessResult = { rows: Row[] } | { error: string };
+export interface HarnessOpen {
+  bundle: string;
+  duckdbVersion: string;
+  timings: WasmEngine['timings'];
+  progress: { phase: string; fraction?: number; atMs: number }[];
+}
+export interface HarnessTiming {
+  firstMs: number;
+  warmMs: number[];
+  rows: number;
+}
+
+declare global {
+  interface Window {
+    openEngine(opts?: { files?: 'buffer' | 'url'; fresh?: boolean }): Promise<HarnessOpen>;
+    runAll(queries: HarnessQuery[]): Promise<HarnessResult[]>;
+    timeQuery(query: HarnessQuery, warmRuns: number): Promise<HarnessTiming>;
+    closeEngine(): Promise<void>;
+  }
+}
+
+const search = new URLSearchParams(location.search);
+const dataUrl = search.get('data') ?? '/data/';
+const bundles = search.get('bundle') === 'mvp' ? { mvp: LOCAL_BUNDLES.mvp } : undefined;
+const status = document.getElementById('status')!;
+let current: Promise<WasmEngine> | null = null;
+
+function engine(): Promise<WasmEngine> {
+  return (current ??= openWasmEngine(dataUrl, { bundles }));
+}
+
+window.openEngine = async (opts = {}) => {
+  const progress: HarnessOpen['progress'] = [];
+  const t0 = performance.now();
+  const onProgress = (p: WasmProgress) => {
+    progress.push({ phase: p.phase, fraction: p.fraction, atMs: performance.now() - t0 });
+    status.textContent = `${p.phase}${p.fraction === undefined ? '' : ` ${Math.round(p.fraction * 100)}%`}`;
+  };
+  current = openWasmEngine(dataUrl, { ...opts, bundles, onProgress });
+  const e = await current;
+  return { bundle: e.bundle, duckdbVersion: e.duckdbVersion, timings: e.timings, progress };
+};
+
+window.runAll = async (queries) => {
+  const e = await engine();
+  const out: HarnessResult[] = [];
+  for (const q of queries) {
+    try {
+      out.push({ rows: await e.query(q.sql, q.params) });
+    } catch (err) {
+      out.push({ error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return out;
+};
+
+window.timeQuery = async (q, warmRuns) => {
+  const e = await engine();
+  let t = performance.now();
+  const rows = await e.query(q.sql, q.params);
+  const firstMs = performance.now() - t;
+  const warmMs: number[] = [];
+  for (let i = 0; i < warmRuns; i++) {
+    t = performance.now();
+    await e.query(q.sql, q.params);
+    warmMs.push(performance.now() - t);
+  }
+  return { firstMs, warmMs, rows: rows.length };
+};
+
+window.closeEngine = async () => {
+  if (current) await (await current).close();
+  current = null;
+};
+
+status.textContent = 'harness ready';
