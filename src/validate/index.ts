@@ -110,14 +110,15 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
   const releaseFiles = new Set<string>();
   const observationFiles = await csvFiles(dataDir, 'observations', problems);
   if (observationFiles.length === 0) {
-    problems.error(at('observations'), {
-      code: 'E_FILE_MISSING',
+    // A warning, not an error: the build itself refuses to run without observations.
+    problems.warning(at('observations'), {
+      code: 'W_NO_OBSERVATIONS',
       line: 0,
       column: 0,
       found: '',
       expected: 'at least one file observations/<release id>.csv',
       fix: 'add the figures of a release as observations/<release id>.csv and list the release in releases.csv',
-      message: 'there are no observations files: the site would have no figures',
+      message: 'there are no observations files: the site would have no figures, and the build stops',
     });
   }
   for (const name of observationFiles) {

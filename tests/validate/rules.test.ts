@@ -39,9 +39,9 @@ describe('files and columns', () => {
     expect(codes(v.report)).toEqual(['E_COLUMN_MISSING']);
   });
 
-  it('E_FILE_MISSING: no observations file at all', async () => {
+  it('W_NO_OBSERVATIONS: no observations file at all', async () => {
     const v = await validate({ [OBS]: null });
-    expectProblem(v, 'E_FILE_MISSING', 'observations', 0, 0);
+    expectProblem(v, 'W_NO_OBSERVATIONS', 'observations', 0, 0);
     expectProblem(v, 'W_RELEASE_NO_FILE', R, 2, 1);
   });
 
