@@ -9,7 +9,7 @@ export type ParsedNumber =
   | { ok: true; value: number }
   | { ok: false; expected: string; fix: string };
 
-export const PLAIN_NUMBER_EXPECTED = 'digits with an optional . and leading -, e.g. 1234.5';
+const PLAIN_NUMBER_EXPECTED = 'digits with an optional . and leading -, e.g. 1234.5';
 
 const PLAIN_RE = /^-?\d+(?:\.\d+)?$/;
 
@@ -32,7 +32,7 @@ export function parsePlainNumber(text: string, unit?: Unit): ParsedNumber {
 }
 
 /** PLAIN_RE by hand: this runs twice per observation row. */
-export function isPlainNumber(text: string): boolean {
+function isPlainNumber(text: string): boolean {
   const n = text.length;
   let i = text.charCodeAt(0) === 45 ? 1 : 0; // -
   const intStart = i;

@@ -209,7 +209,7 @@ function checkPlausibleLevels(rows: SeriesRows, segment: Int32Array, duplicate: 
   }
 }
 
-export function periodText(p: PeriodCode): string {
+function periodText(p: PeriodCode): string {
   const m = periodMonth(p);
   return m === ANNUAL ? String(periodYear(p)) : `${periodYear(p)}-${String(m).padStart(2, '0')}`;
 }
