@@ -12,7 +12,7 @@ import { queries, runQuery, type QueryDef } from '../../src/queries/index.ts';
 import { BASIC, openBasic } from './helpers.ts';
 
 const PLAIN = new Set(['VARCHAR', 'DOUBLE', 'INTEGER', 'BOOLEAN']);
-const entries = Object.entries(queries) as [string, QueryDef<Record<string, unknown>, Record<string, unknown>>][];
+const entries = Object.entries(queries) as unknown as [string, QueryDef<Record<string, unknown>, Record<string, unknown>>][];
 
 let engine: Engine;
 beforeAll(async () => {
