@@ -11,7 +11,7 @@ function option(name: string): string | undefined {
   args.splice(i, 2);
   return v;
 }
-const outDir = option('--out') ?? process.env.PORTAL_PUBLIC_DATA ?? 'public/data';
+const outDir = option("--out") ?? "public/data";
 const nowText = option('--now') ?? process.env.PORTAL_BUILD_NOW;
 const dataDir = args[0] ?? process.env.PORTAL_DATA ?? 'data';
 const now = nowText ? new Date(nowText) : new Date();

@@ -1,19 +1,20 @@
 /**
  * Build-time access to the public data for pages: one engine and one manifest per build.
- * Pages read exactly what the data build published (public/data by default), nothing else.
+ * Pages read exactly what the data build published (<public dir>/data), nothing else.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { openNodeEngine } from '../engine/node.ts';
 import type { Engine } from '../engine/types.ts';
 
-export const publicDataDir = path.resolve(process.env.PORTAL_PUBLIC_DATA ?? 'public/data');
+export const publicDataDir = path.resolve(process.env.PORTAL_PUBLIC_DIR ?? 'public', 'data');
 
 export interface Manifest {
   data_version: string;
   data_as_of: string | null;
   dataset: { title_zh: string; title_en: string; synthetic: boolean; publisher_zh: string; publisher_en: string };
   row_counts: Record<string, number>;
+  files: { path: string; bytes: number; sha256: string }[];
 }
 
 let engine: Promise<Engine> | undefined;
@@ -27,7 +28,7 @@ let manifest: Manifest | undefined;
 
 export function siteManifest(): Manifest {
   const file = path.join(publicDataDir, 'manifest.json');
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run build:data first (npm run build does both)`);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run build (it writes the data first)`);
   manifest ??= JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
   return manifest;
 }
