@@ -597,3 +597,72 @@ export function renderRankingChart(o: RankingChartOptions): string {
   if (flags) key.push({ color: COLORS.muted, text: pick(UI.notRanked, locale), hollow: true });
   return figure(svg, { idPrefix: o.idPrefix, kind: 'ranking', title: o.title, key });
 }
+
+// ---------------------------------------------------------------------------------------
+// Annual series (figures published once a year): one bar a year, growth printed above
+
+export interface YearValue {
+  year: number;
+  /** In the indicator's unit; null when suppressed or missing (no bar, a mark instead). */
+  value: number | null;
+  /** Published growth in %, printed above the bar when present. */
+  yoy?: number | null;
+}
+
+export interface AnnualChartOptions {
+  rows: readonly YearValue[];
+  locale: Locale;
+  unit?: Unit;
+  decimals?: number;
+  title: string;
+  idPrefix: string;
+}
+
+interface AnnualDatum {
+  year: string;
+  value: number;
+  top: string;
+  title: string;
+}
+
+/** The annual series as a finished SVG element. */
+export function annualPlot(o: AnnualChartOptions): ChartSvg {
+  checkIdPrefix(o.idPrefix);
+  const { locale } = o;
+  const zh = locale === 'zh-CN';
+  const scale = o.unit ? displayScale(o.unit, locale, o.decimals) : { factor: 1, decimals: o.decimals ?? 1 };
+  const axisUnit = o.unit ? unitLabelOf(o.unit, locale) : '';
+  const rows = [...o.rows].sort((a, b) => a.year - b.year);
+  const data: AnnualDatum[] = rows.map((r) => {
+    const shown = isValue(r.value);
+    const amount = shown ? (o.unit ? formatAmount(r.value!, { unit: o.unit, decimals: o.decimals, locale }) : formatNumber(r.value!, scale.decimals)) : pick(UI.noData, locale);
+    return {
+      year: String(r.year),
+      value: shown ? r.value! * scale.factor : NaN,
+      top: isValue(r.yoy) ? formatPct(r.yoy) : '',
+      title: `${r.year}${zh ? '年：' : ': '}${amount}${shown && axisUnit ? (zh || axisUnit === '%' ? axisUnit : ` ${axisUnit}`) : ''}${isValue(r.yoy) ? (zh ? `，增长${formatPct(r.yoy)}` : `, growth ${formatPct(r.yoy)}`) : ''}`,
+    };
+  });
+  const bars = data.filter((d) => !Number.isNaN(d.value));
+  const svg = plot({
+    height: 260,
+    marginTop: 28,
+    marginBottom: 32,
+    marginLeft: 56,
+    x: { domain: data.map((d) => d.year), label: null, tickFormat: (y: string, i: number) => (data.length > 12 && i % 2 === 1 ? '' : y) },
+    y: { zero: true, nice: true, grid: true, label: axisUnit || null, labelArrow: 'none', tickFormat: formatTick, ticks: 5 },
+    marks: [
+      Plot.barY(bars, { x: 'year', y: 'value', fill: COLORS.self, title: 'title' }),
+      Plot.text(bars, { x: 'year', y: 'value', text: 'top', dy: -8, fontSize: 10, fill: '#333' }),
+      Plot.ruleY([0]),
+    ],
+  });
+  const latest = bars.at(-1);
+  return finishSvg(svg, { idPrefix: o.idPrefix, title: o.title, description: latest ? latest.title : pick(UI.noData, locale) });
+}
+
+/** Bars of an annual series with the published growth over each bar. */
+export function renderAnnualChart(o: AnnualChartOptions): string {
+  const svg = annualPlot(o);
+  return figure(svg, { idPrefix: o.idPrefix, kind: 'annual', title: o.title, key: [] });
+}

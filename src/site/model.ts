@@ -1,0 +1,277 @@
+/**
+ * What the pages show, asked of the engine at build time through the shared query catalog.
+ * Each function answers one page question; results are memoised because many pages share them
+ * (every sibling's page needs the same ranking).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Topology } from 'topojson-specification';
+import { queries, runQuery } from '../queries/index.ts';
+import type { ProgressRow } from '../queries/progress.ts';
+import type { RankingRow } from '../queries/ranking.ts';
+import type { SeriesRow, TrendRow } from '../queries/series.ts';
+import type { Unit } from '../lib/schema.ts';
+import { publicDataDir, siteEngine } from './data.ts';
+
+export interface IndicatorInfo {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  unit: Unit;
+  kind: string;
+  higher_is_better: boolean;
+  additive: boolean;
+  decimals: number;
+  category: string | null;
+  definition_zh: string | null;
+  definition_en: string | null;
+  source: string | null;
+}
+
+export interface JurisdictionInfo {
+  code: string;
+  parent: string | null;
+  level: string;
+  name_zh: string;
+  name_en: string | null;
+}
+
+export interface ReleaseInfo {
+  id: string;
+  published_at: string;
+  title: string;
+  source: string | null;
+  notes: string | null;
+  rows: number;
+}
+
+function memo<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  const cache = new Map<string, Promise<R>>();
+  return (...args: A) => {
+    const key = JSON.stringify(args);
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = fn(...args);
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
+async function rows<T>(sql: string, params?: Record<string, string | number | null>): Promise<T[]> {
+  const engine = await siteEngine();
+  return (await engine.query(sql, params)) as unknown as T[];
+}
+
+export const indicators = memo(() =>
+  rows<IndicatorInfo>('SELECT id, name_zh, name_en, unit, kind, higher_is_better, additive, decimals, category, definition_zh, definition_en, source FROM indicators ORDER BY category, id'),
+);
+
+export async function indicator(id: string): Promise<IndicatorInfo> {
+  const found = (await indicators()).find((i) => i.id === id);
+  if (!found) throw new Error(`unknown indicator ${id}`);
+  return found;
+}
+
+/** Jurisdictions that have figures or targets, with every ancestor, so each page has a parent to rank in. */
+export const jurisdictions = memo(() =>
+  rows<JurisdictionInfo>(`
+    WITH RECURSIVE used AS (
+      SELECT DISTINCT jurisdiction AS code FROM observations
+      UNION SELECT DISTINCT jurisdiction FROM targets
+    ), tree AS (
+      SELECT j.code, j.parent FROM jurisdictions j JOIN used u ON u.code = j.code
+      UNION SELECT p.code, p.parent FROM jurisdictions p JOIN tree t ON p.code = t.parent
+    )
+    SELECT DISTINCT j.code, j.parent, j.level, j.name_zh, j.name_en
+    FROM jurisdictions j JOIN (SELECT DISTINCT code FROM tree) t USING (code)
+    QUALIFY row_number() OVER (PARTITION BY j.code ORDER BY j.valid_from DESC NULLS LAST) = 1
+    ORDER BY j.code`),
+);
+
+export async function jurisdiction(code: string): Promise<JurisdictionInfo> {
+  const found = (await jurisdictions()).find((j) => j.code === code);
+  if (!found) throw new Error(`unknown jurisdiction ${code}`);
+  return found;
+}
+
+export async function root(): Promise<JurisdictionInfo> {
+  const found = (await jurisdictions()).find((j) => j.parent === null);
+  if (!found) throw new Error('the data has no root jurisdiction (one with an empty parent)');
+  return found;
+}
+
+export async function childrenOf(code: string): Promise<JurisdictionInfo[]> {
+  return (await jurisdictions()).filter((j) => j.parent === code);
+}
+
+export async function ancestorsOf(code: string): Promise<JurisdictionInfo[]> {
+  const all = await jurisdictions();
+  const chain: JurisdictionInfo[] = [];
+  let current = all.find((j) => j.code === code);
+  while (current?.parent) {
+    const parent = all.find((j) => j.code === current!.parent);
+    if (!parent) break;
+    chain.unshift(parent);
+    current = parent;
+  }
+  return chain;
+}
+
+/** Periods ordered so that an annual YYYY counts as the end of its year, after YYYY-12. */
+const PERIOD_ORDER = 'year DESC, coalesce(month, 12) DESC, (month IS NULL) DESC';
+
+/** The latest period at which a jurisdiction has a figure (value or flag) of an indicator. */
+export const latestPeriodOf = memo(async (code: string, indicatorId: string): Promise<string | null> => {
+  const r = await rows<{ period: string }>(
+    `SELECT period FROM observations WHERE jurisdiction = $code AND indicator = $indicator ORDER BY ${PERIOD_ORDER} LIMIT 1`,
+    { code, indicator: indicatorId },
+  );
+  return r[0]?.period ?? null;
+});
+
+/** The latest period at which the children of a parent have any figure of an indicator. */
+export const latestChildPeriod = memo(async (parent: string, indicatorId: string): Promise<string | null> => {
+  const r = await rows<{ period: string }>(
+    `SELECT o.period FROM observations o JOIN jurisdictions j ON j.code = o.jurisdiction
+     WHERE j.parent = $parent AND o.indicator = $indicator AND o.value IS NOT NULL
+     ORDER BY ${PERIOD_ORDER.replaceAll('year', 'o.year').replaceAll('month', 'o.month')} LIMIT 1`,
+    { parent, indicator: indicatorId },
+  );
+  return r[0]?.period ?? null;
+});
+
+/** Parents whose children have figures of an indicator: each gets a map and a ranking. */
+export const parentsWithChildData = memo(async (indicatorId: string): Promise<string[]> => {
+  const r = await rows<{ parent: string }>(
+    `SELECT DISTINCT j.parent FROM observations o JOIN jurisdictions j ON j.code = o.jurisdiction
+     WHERE o.indicator = $indicator AND j.parent IS NOT NULL ORDER BY j.parent`,
+    { indicator: indicatorId },
+  );
+  return r.map((x) => x.parent);
+});
+
+export const progress = memo(
+  async (parent: string | null, indicatorId: string, period: string): Promise<ProgressRow[]> =>
+    runQuery(await siteEngine(), queries.progress, { period, parent, indicator: indicatorId }),
+);
+
+export const ranking = memo(
+  async (parent: string | null, indicatorId: string, period: string, basis: 'value' | 'yoy'): Promise<RankingRow[]> =>
+    runQuery(await siteEngine(), queries.ranking, { period, parent, indicator: indicatorId, basis }),
+);
+
+export const trend = memo(
+  async (code: string, indicatorId: string, year: number): Promise<TrendRow[]> =>
+    runQuery(await siteEngine(), queries.trend, { jurisdiction: code, indicator: indicatorId, year }),
+);
+
+export const series = memo(
+  async (code: string, indicatorId: string): Promise<SeriesRow[]> =>
+    runQuery(await siteEngine(), queries.series, { jurisdiction: code, indicator: indicatorId }),
+);
+
+export const releases = memo(() =>
+  rows<ReleaseInfo>(`SELECT r.id, r.published_at, r.title, r.source, r.notes, CAST(count(o.release) AS INTEGER) AS rows
+    FROM releases r LEFT JOIN observation_vintages o ON o.release = r.id
+    GROUP BY ALL ORDER BY r.published_at DESC, r.id DESC`),
+);
+
+/** What the latest release changed: figures it published first, and figures it revised. */
+export const releaseChanges = memo(async (releaseId: string) =>
+  rows<{ indicator: string; new_rows: number; revised_rows: number; periods: string }>(
+    `SELECT indicator, CAST(count(*) FILTER (WHERE vintage = 1) AS INTEGER) AS new_rows,
+       CAST(count(*) FILTER (WHERE vintage > 1) AS INTEGER) AS revised_rows,
+       string_agg(DISTINCT period, ', ' ORDER BY period) AS periods
+     FROM observation_vintages WHERE release = $release GROUP BY indicator ORDER BY indicator`,
+    { release: releaseId },
+  ),
+);
+
+export interface GeoMapConfig {
+  parent: string;
+  file: string;
+  attribution_zh: string;
+  attribution_en: string;
+  approval_number: string;
+}
+
+const geoDir = path.join(publicDataDir, 'geo');
+
+function readMapsCsv(): GeoMapConfig[] {
+  const file = path.join(geoDir, 'maps.csv');
+  if (!fs.existsSync(file)) return [];
+  const [header, ...lines] = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const cols = parseCsvLine(header ?? '');
+  return lines.filter((l) => l.trim()).map((line) => {
+    const cells = parseCsvLine(line);
+    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? ''])) as unknown as GeoMapConfig;
+  });
+}
+
+/** One CSV line with RFC 4180 quotes (maps.csv rows never span lines). */
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') out.push(cur), (cur = '');
+    else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+let mapsCache: GeoMapConfig[] | undefined;
+const topologyCache = new Map<string, Topology>();
+
+/** The boundary file that draws the children of a parent, if the data package has one. */
+export function mapFor(parent: string): { config: GeoMapConfig; topology: Topology } | null {
+  mapsCache ??= readMapsCsv();
+  const config = mapsCache.find((m) => m.parent === parent);
+  if (!config) return null;
+  let topology = topologyCache.get(config.file);
+  if (!topology) {
+    topology = JSON.parse(fs.readFileSync(path.join(geoDir, config.file), 'utf8')) as Topology;
+    topologyCache.set(config.file, topology);
+  }
+  return { config, topology };
+}
+
+/** The latest period at which some child of the parent has a figure and a target for that year. */
+export const boardPeriod = memo(async (parent: string): Promise<string | null> => {
+  const r = await rows<{ period: string }>(
+    `SELECT o.period FROM observations o
+     JOIN jurisdictions j ON j.code = o.jurisdiction
+     JOIN targets t ON t.jurisdiction = o.jurisdiction AND t.indicator = o.indicator AND t.year = o.year
+     WHERE j.parent = $parent AND (o.value IS NOT NULL OR o.yoy_pct IS NOT NULL)
+     ORDER BY ${PERIOD_ORDER.replaceAll('year', 'o.year').replaceAll('month', 'o.month')} LIMIT 1`,
+    { parent },
+  );
+  return r[0]?.period ?? null;
+});
+
+/** Parents with children that have targets: each gets a progress board. */
+export const boardParents = memo(async (): Promise<string[]> => {
+  const r = await rows<{ parent: string }>(
+    `SELECT DISTINCT j.parent FROM targets t JOIN jurisdictions j ON j.code = t.jurisdiction
+     WHERE j.parent IS NOT NULL ORDER BY j.parent`,
+  );
+  return r.map((x) => x.parent);
+});
+
+/** Indicators with a target for some child of the parent in a year. */
+export const targetIndicators = memo(async (parent: string, year: number): Promise<string[]> => {
+  const r = await rows<{ indicator: string }>(
+    `SELECT DISTINCT t.indicator FROM targets t JOIN jurisdictions j ON j.code = t.jurisdiction
+     WHERE j.parent = $parent AND t.year = $year ORDER BY t.indicator`,
+    { parent, year },
+  );
+  return r.map((x) => x.indicator);
+});

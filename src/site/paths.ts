@@ -1,0 +1,23 @@
+/** Every internal URL of the site, in one place, so links and routes cannot disagree. */
+import type { Locale } from '../lib/i18n.ts';
+
+const prefix = (locale: Locale): string => (locale === 'en' ? '/en' : '');
+
+export const homeHref = (locale: Locale): string => `${prefix(locale)}/`;
+export const indicatorHref = (id: string, locale: Locale, parent?: string | null): string =>
+  `${prefix(locale)}/indicators/${id}/${parent ? `${parent}/` : ''}`;
+export const jurisdictionHref = (code: string, locale: Locale): string => `${prefix(locale)}/jurisdictions/${code}/`;
+export const progressHref = (locale: Locale, parent?: string | null): string =>
+  `${prefix(locale)}/progress/${parent ? `${parent}/` : ''}`;
+export const dataHref = (locale: Locale): string => `${prefix(locale)}/data/`;
+export const methodologyHref = (locale: Locale): string => `${prefix(locale)}/methodology/`;
+export const downloadHref = (file: string): string => `/data/${file}`;
+
+/** The same page in the other language. */
+export function otherLanguage(pathname: string, locale: Locale): string {
+  return locale === 'en' ? pathname.replace(/^\/en(\/|$)/, '/') : `/en${pathname}`;
+}
+
+/** getStaticPaths param for the [...locale] rest segment: zh-CN at the root, English under /en/. */
+export const LOCALE_PARAMS = [{ locale: undefined, lang: 'zh-CN' as Locale }, { locale: 'en', lang: 'en' as Locale }];
+export const localeOf = (param: string | undefined): Locale => (param === 'en' ? 'en' : 'zh-CN');
