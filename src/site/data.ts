@@ -20,8 +20,32 @@ export interface Manifest {
 let engine: Promise<Engine> | undefined;
 
 export function siteEngine(): Promise<Engine> {
-  engine ??= openNodeEngine(publicDataDir);
+  engine ??= openNodeEngine(publicDataDir).then((e) => (process.env.PORTAL_PROFILE ? profiled(e) : e));
   return engine;
+}
+
+/** PORTAL_PROFILE=1: how much of the build the queries take, printed when the build ends. */
+function profiled(inner: Engine): Engine {
+  const stats = new Map<string, { calls: number; ms: number }>();
+  process.on('exit', () => {
+    const top = [...stats.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+    for (const [sql, s] of top) console.error(`[profile] ${s.calls} calls ${s.ms.toFixed(0)} ms  ${sql}`);
+  });
+  return {
+    async query(sql, params) {
+      const t0 = performance.now();
+      try {
+        return await inner.query(sql, params);
+      } finally {
+        const key = sql.replace(/\s+/g, ' ').slice(0, 90);
+        const s = stats.get(key) ?? { calls: 0, ms: 0 };
+        s.calls++;
+        s.ms += performance.now() - t0;
+        stats.set(key, s);
+      }
+    },
+    close: () => inner.close(),
+  };
 }
 
 let manifest: Manifest | undefined;

@@ -121,14 +121,19 @@ export async function ancestorsOf(code: string): Promise<JurisdictionInfo[]> {
 /** Periods ordered so that an annual YYYY counts as the end of its year, after YYYY-12. */
 const PERIOD_ORDER = 'year DESC, coalesce(month, 12) DESC, (month IS NULL) DESC';
 
-/** The latest period at which a jurisdiction has a figure (value or flag) of an indicator. */
-export const latestPeriodOf = memo(async (code: string, indicatorId: string): Promise<string | null> => {
-  const r = await rows<{ period: string }>(
-    `SELECT period FROM observations WHERE jurisdiction = $code AND indicator = $indicator ORDER BY ${PERIOD_ORDER} LIMIT 1`,
-    { code, indicator: indicatorId },
+/** The latest period of every jurisdiction-indicator pair, asked once: every page needs some of them. */
+const latestPeriods = memo(async (): Promise<Map<string, string>> => {
+  const r = await rows<{ jurisdiction: string; indicator: string; period: string }>(
+    `SELECT jurisdiction, indicator, period FROM observations
+     QUALIFY row_number() OVER (PARTITION BY jurisdiction, indicator ORDER BY ${PERIOD_ORDER}) = 1`,
   );
-  return r[0]?.period ?? null;
+  return new Map(r.map((x) => [`${x.jurisdiction} ${x.indicator}`, x.period]));
 });
+
+/** The latest period at which a jurisdiction has a figure (value or flag) of an indicator. */
+export async function latestPeriodOf(code: string, indicatorId: string): Promise<string | null> {
+  return (await latestPeriods()).get(`${code} ${indicatorId}`) ?? null;
+}
 
 /** The latest period at which the children of a parent have any figure of an indicator. */
 export const latestChildPeriod = memo(async (parent: string, indicatorId: string): Promise<string | null> => {
@@ -274,4 +279,15 @@ export const targetIndicators = memo(async (parent: string, year: number): Promi
     { parent, year },
   );
   return r.map((x) => x.indicator);
+});
+
+/** Every period at which some child of the parent has a figure of the indicator, newest first. */
+export const childPeriods = memo(async (parent: string, indicatorId: string): Promise<string[]> => {
+  const r = await rows<{ period: string }>(
+    `SELECT DISTINCT o.period, o.year, o.month FROM observations o JOIN jurisdictions j ON j.code = o.jurisdiction
+     WHERE j.parent = $parent AND o.indicator = $indicator
+     ORDER BY ${PERIOD_ORDER.replaceAll('year', 'o.year').replaceAll('month', 'o.month')}`,
+    { parent, indicator: indicatorId },
+  );
+  return r.map((x) => x.period);
 });

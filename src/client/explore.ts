@@ -1,0 +1,104 @@
+/**
+ * The one place the site runs queries in the reader's browser: a reader picks a period the
+ * static page does not show, and the same catalog query the build ran is run in DuckDB-WASM.
+ * The engine (≈5–8 MB compressed) is fetched only then, never on page view.
+ */
+import { formatPct, formatPeriod, formatPp, formatValue } from '../lib/format.ts';
+import type { Locale } from '../lib/i18n.ts';
+import type { Unit } from '../lib/schema.ts';
+import type { ProgressRow } from '../queries/progress.ts';
+
+interface ExploreConfig {
+  indicator: string;
+  parent: string;
+  unit: Unit;
+  decimals: number;
+  locale: Locale;
+  dataUrl: string;
+  jurisdictionBase: string;
+}
+
+const WORDS = {
+  loading: { 'zh-CN': '正在加载浏览器查询引擎（首次约 5–8 MB）…', en: 'Loading the in-browser query engine (about 5–8 MB the first time)…' },
+  loadingData: { 'zh-CN': '正在载入数据…', en: 'Loading the data…' },
+  querying: { 'zh-CN': '正在查询…', en: 'Querying…' },
+  done: { 'zh-CN': '查询完成，用时', en: 'Done in' },
+  failed: { 'zh-CN': '查询失败：', en: 'The query failed: ' },
+  rank: { 'zh-CN': '排名', en: 'Rank' },
+  name: { 'zh-CN': '地区', en: 'Jurisdiction' },
+  value: { 'zh-CN': '数值', en: 'Value' },
+  yoy: { 'zh-CN': '同比增长', en: 'YoY growth' },
+  completion: { 'zh-CN': '完成进度', en: 'Target reached' },
+  gap: { 'zh-CN': '快慢（百分点）', en: 'Gap (pp)' },
+} as const;
+
+function cell(tag: 'td' | 'th', text: string, numeric = false): HTMLTableCellElement {
+  const c = document.createElement(tag);
+  c.textContent = text;
+  if (numeric) c.className = 'num';
+  if (tag === 'th') c.scope = 'row';
+  return c;
+}
+
+function renderTable(rows: ProgressRow[], cfg: ExploreConfig, period: string): HTMLTableElement {
+  const w = (k: keyof typeof WORDS) => WORDS[k][cfg.locale];
+  const table = document.createElement('table');
+  const caption = table.createCaption();
+  caption.textContent = formatPeriod(period, cfg.locale);
+  const head = table.createTHead().insertRow();
+  for (const [k, numeric] of [['rank', true], ['name', false], ['value', true], ['yoy', true], ['completion', true], ['gap', true]] as const) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = w(k);
+    if (numeric) th.className = 'num';
+    head.append(th);
+  }
+  const body = table.createTBody();
+  const sorted = [...rows].sort((a, b) => (a.value_rank ?? 1e9) - (b.value_rank ?? 1e9) || a.jurisdiction.localeCompare(b.jurisdiction));
+  for (const r of sorted) {
+    const tr = body.insertRow();
+    const name = cfg.locale === 'en' && r.name_en ? r.name_en : r.name_zh;
+    const th = cell('th', '');
+    const a = document.createElement('a');
+    a.href = `${cfg.jurisdictionBase}${r.jurisdiction}/`;
+    a.textContent = name;
+    th.append(a);
+    tr.append(
+      cell('td', r.value_rank == null ? '—' : String(r.value_rank), true),
+      th,
+      cell('td', formatValue(r.value, { unit: cfg.unit, decimals: cfg.decimals, locale: cfg.locale, flag: (r.flag ?? '') as never }), true),
+      cell('td', formatPct(r.yoy_pct), true),
+      cell('td', r.completion == null ? '—' : formatPct(r.completion * 100), true),
+      cell('td', r.pace_gap_pp == null ? (r.growth_gap_pp == null ? '—' : formatPp(r.growth_gap_pp, cfg.locale)) : formatPp(r.pace_gap_pp, cfg.locale), true),
+    );
+  }
+  return table;
+}
+
+function setup(root: HTMLElement): void {
+  const cfg = JSON.parse(root.dataset.config ?? '{}') as ExploreConfig;
+  const form = root.querySelector('form')!;
+  const status = root.querySelector<HTMLElement>('[role="status"]')!;
+  const out = root.querySelector<HTMLElement>('.explore-result')!;
+  const w = (k: keyof typeof WORDS) => WORDS[k][cfg.locale];
+  root.hidden = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const period = new FormData(form).get('period') as string;
+    const t0 = performance.now();
+    status.textContent = w('loading');
+    try {
+      const [{ openWasmEngine }, { queries, runQuery }] = await Promise.all([import('../engine/wasm.ts'), import('../queries/index.ts')]);
+      const engine = await openWasmEngine(cfg.dataUrl, {
+        onProgress: (p) => (status.textContent = p.phase === 'loading data' ? w('loadingData') : p.phase === 'ready' ? w('querying') : w('loading')),
+      });
+      const rows = await runQuery(engine, queries.progress, { period, parent: cfg.parent, indicator: cfg.indicator });
+      out.replaceChildren(renderTable(rows, cfg, period));
+      status.textContent = `${w('done')} ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+    } catch (err) {
+      status.textContent = `${w('failed')}${err instanceof Error ? err.message : String(err)}`;
+    }
+  });
+}
+
+for (const el of document.querySelectorAll<HTMLElement>('.explore')) setup(el);
