@@ -3,11 +3,13 @@
  * time, and first / warm latency (median of N) of every catalog query; DuckDB for Node's warm
  * latency alongside; and what the wasm + worker files add to dist.
  *
- *   npx tsx scripts/bench/wasm.ts [PUBLIC_DATA_DIR] [--rows 1000000] [--runs 10] [--url]
+ *   npx tsx scripts/bench/wasm.ts [PUBLIC_DATA_DIR] [--rows 1000000] [--runs 10] [--url] [--tables a,b|all]
  *
  * Without a directory, a synthetic data package of --rows observation rows is generated
  * (scripts/generate-synthetic.ts) and built (src/build/build-data.ts) into a temporary one.
  * --url also measures a load with registerFileURL (HTTP range reads) instead of fetch + buffer.
+ * A load of only some tables is measured too: --tables (default: all but observation_vintages,
+ * which no catalog query reads; `all` skips it).
  * The page, the wasm and the data are served from 127.0.0.1; nothing else is fetched.
  * Parameters: each query's example, with values the dataset lacks replaced by its richest ones.
  */
@@ -53,6 +55,8 @@ export interface WasmBenchResult {
   totalMs: number;
   /** With --url: the same load through registerFileURL. */
   urlLoad?: { instantiateMs: number; loadMs: number; totalMs: number };
+  /** A load of only some tables (default: all but observation_vintages, which no catalog query reads). */
+  subsetLoad?: { tables: string[]; bytes: number; instantiateMs: number; loadMs: number; totalMs: number };
   queries: WasmQueryTiming[];
   warmRuns: number;
   dist: DistFile[];
@@ -71,6 +75,8 @@ export interface WasmBenchOptions {
   warmRuns?: number;
   /** Also measure a registerFileURL load. */
   compareUrl?: boolean;
+  /** Also measure a load of only these tables (default: all but observation_vintages; null: skip). */
+  subsetTables?: string[] | null;
   log?: (line: string) => void;
 }
 
@@ -117,12 +123,16 @@ export async function benchWasm(options: WasmBenchOptions = {}): Promise<WasmBen
     const publicDataDir = options.publicDataDir
       ? path.resolve(options.publicDataDir)
       : await generatePublicData(options.rows ?? 1_000_000, tmp, log);
+    const subsetTables =
+      options.subsetTables === undefined ? PUBLIC_TABLES.map((t) => t.name).filter((n) => n !== 'observation_vintages') : options.subsetTables;
     let dataBytes = 0;
     let dataGzipBytes = 0;
+    let subsetBytes = 0;
     for (const t of PUBLIC_TABLES) {
       const buf = await readFile(path.join(publicDataDir, t.file));
       dataBytes += buf.length;
       dataGzipBytes += gzipSync(buf, { level: 6 }).length;
+      if (subsetTables?.includes(t.name)) subsetBytes += buf.length;
     }
 
     // Parameters and DuckDB for Node's own warm latency, for comparison.
@@ -153,6 +163,12 @@ export async function benchWasm(options: WasmBenchOptions = {}): Promise<WasmBen
         urlLoad = u.timings;
         log(`  registerFileURL load: instantiate ${u.timings.instantiateMs.toFixed(0)} ms, load ${u.timings.loadMs.toFixed(0)} ms`);
       }
+      let subsetLoad: WasmBenchResult['subsetLoad'];
+      if (subsetTables) {
+        const u = await session.open('bench', { tables: subsetTables });
+        subsetLoad = { tables: subsetTables, bytes: subsetBytes, ...u.timings };
+        log(`  load of ${subsetTables.length} tables: instantiate ${u.timings.instantiateMs.toFixed(0)} ms, load ${u.timings.loadMs.toFixed(0)} ms`);
+      }
       const opened = await session.open('bench');
       log(`  fetch + buffer load: instantiate ${opened.timings.instantiateMs.toFixed(0)} ms, load ${opened.timings.loadMs.toFixed(0)} ms`);
       const timings: WasmQueryTiming[] = [];
@@ -179,6 +195,7 @@ export async function benchWasm(options: WasmBenchOptions = {}): Promise<WasmBen
         duckdbVersion: opened.duckdbVersion,
         ...opened.timings,
         urlLoad,
+        subsetLoad,
         queries: timings,
         warmRuns,
         dist: await distSizes(session.build.files, session.build.dir),
@@ -204,6 +221,13 @@ export function printWasm(r: WasmBenchResult): void {
   console.log(`  instantiate ${r.instantiateMs.toFixed(0)} ms, data load ${r.loadMs.toFixed(0)} ms, ready after ${r.totalMs.toFixed(0)} ms (fetch + registerFileBuffer)`);
   if (r.urlLoad) {
     console.log(`  registerFileURL instead: instantiate ${r.urlLoad.instantiateMs.toFixed(0)} ms, data load ${r.urlLoad.loadMs.toFixed(0)} ms, ready after ${r.urlLoad.totalMs.toFixed(0)} ms`);
+  }
+  if (r.subsetLoad) {
+    const left = PUBLIC_TABLES.map((t) => t.name).filter((n) => !r.subsetLoad!.tables.includes(n));
+    console.log(
+      `  without ${left.join(', ')} (${mib(r.subsetLoad.bytes)} of CSV): instantiate ${r.subsetLoad.instantiateMs.toFixed(0)} ms, ` +
+        `data load ${r.subsetLoad.loadMs.toFixed(0)} ms, ready after ${r.subsetLoad.totalMs.toFixed(0)} ms`,
+    );
   }
   console.log(`  query             rows    first ms   warm median (min–max) ms   node warm ms   (warm = median of ${r.warmRuns})`);
   for (const q of r.queries) {
@@ -238,6 +262,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
   const rows = Number(option('--rows') ?? 1_000_000);
   const warmRuns = Number(option('--runs') ?? 10);
   const compareUrl = flag('--url');
+  const tablesArg = option('--tables');
+  const subsetTables = tablesArg === 'all' ? null : tablesArg ? tablesArg.split(',') : undefined;
   const dir = args[0];
   if (dir && !(await stat(dir).catch(() => null))?.isDirectory()) {
     console.error(`${dir}: not a directory`);
@@ -251,5 +277,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
       process.exit(2);
     }
   }
-  printWasm(await benchWasm({ publicDataDir: dir, rows, warmRuns, compareUrl }));
+  printWasm(await benchWasm({ publicDataDir: dir, rows, warmRuns, compareUrl, subsetTables }));
 }

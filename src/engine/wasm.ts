@@ -25,7 +25,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { DateUnit, TimeUnit, Type, type Data, type DataType, type Table, type Vector } from 'apache-arrow';
 import { LOCAL_BUNDLES } from './browser-bundle.ts';
 import { toCell, toPositional } from './params.ts';
-import { PUBLIC_TABLES, createTableStatements } from './tables.ts';
+import { PUBLIC_TABLES, createTableStatements, type PublicTable } from './tables.ts';
 import type { Cell, Engine, Params, Row } from './types.ts';
 
 export type WasmPhase = 'instantiating' | 'loading data' | 'ready';
@@ -47,6 +47,12 @@ export interface WasmEngineOptions {
   files?: 'buffer' | 'url';
   /** Open a separate engine instead of sharing the one already opened for this URL (benchmarks). */
   fresh?: boolean;
+  /**
+   * Load only these tables (names from PUBLIC_TABLES; default: all, as in Node). Each one left
+   * out is a file not downloaded: the catalog reads no observation_vintages, which is about
+   * half of the public CSV bytes. A query on a table left out fails.
+   */
+  tables?: readonly string[];
 }
 
 export interface WasmTimings {
@@ -86,8 +92,12 @@ export function openWasmEngine(publicDataBaseUrl: string, opts: WasmEngineOption
   if (typeof Worker === 'undefined' || typeof WebAssembly === 'undefined') {
     return Promise.reject(new Error('openWasmEngine needs a browser (Worker and WebAssembly); use openNodeEngine in Node'));
   }
+  const known = new Set(PUBLIC_TABLES.map((t) => t.name));
+  const unknown = (opts.tables ?? []).filter((t) => !known.has(t));
+  if (unknown.length) return Promise.reject(new Error(`openWasmEngine: no public table ${unknown.join(', ')}`));
   const base = baseUrl(publicDataBaseUrl);
-  const existing = opts.fresh ? undefined : shared.get(base);
+  const key = `${base}|${opts.tables ? [...opts.tables].sort().join(',') : '*'}`;
+  const existing = opts.fresh ? undefined : shared.get(key);
   if (existing) {
     if (opts.onProgress) {
       existing.listeners.add(opts.onProgress);
@@ -107,13 +117,13 @@ export function openWasmEngine(publicDataBaseUrl: string, opts: WasmEngineOption
     }
   };
   const forget = () => {
-    if (shared.get(base) === entry) shared.delete(base);
+    if (shared.get(key) === entry) shared.delete(key);
   };
   entry.promise = start(base, opts, emit, forget).catch((err: unknown) => {
     forget(); // a failed start can be retried by calling again
     throw err;
   });
-  if (!opts.fresh) shared.set(base, entry);
+  if (!opts.fresh) shared.set(key, entry);
   return entry.promise;
 }
 
@@ -126,11 +136,14 @@ async function start(
   const t0 = performance.now();
   const mode = opts.files ?? 'buffer';
   const bundles = opts.bundles ?? LOCAL_BUNDLES;
+  const wanted = (t: PublicTable) => !opts.tables || opts.tables.includes(t.name);
+  const statements = createTableStatements((file) => `public-data/${file}`).filter((_, i) => wanted(PUBLIC_TABLES[i]!));
+  const tables = PUBLIC_TABLES.filter(wanted);
 
   // The downloads do not need DuckDB: start them now, so they overlap with instantiation.
   const downloads =
     mode === 'buffer'
-      ? new Map(PUBLIC_TABLES.map((t) => [t.file, download(new URL(t.file, base).href)] as const))
+      ? new Map(tables.map((t) => [t.file, download(new URL(t.file, base).href)] as const))
       : null;
   // Do not let a failed download surface as an unhandled rejection before we await it.
   for (const d of downloads?.values() ?? []) d.catch(() => {});
@@ -169,7 +182,7 @@ async function start(
     const t1 = performance.now();
 
     emit({ phase: 'loading data', fraction: 0, bundle: bundleName });
-    const names = new Map(PUBLIC_TABLES.map((t) => [t.file, `public-data/${t.file}`] as const));
+    const names = new Map(tables.map((t) => [t.file, `public-data/${t.file}`] as const));
     if (downloads) {
       for (const [file, d] of downloads) await step(db.registerFileBuffer(names.get(file)!, await step(d)));
     } else {
@@ -177,7 +190,6 @@ async function start(
         await step(db.registerFileURL(name, new URL(file, base).href, duckdb.DuckDBDataProtocol.HTTP, false));
       }
     }
-    const statements = createTableStatements((file) => names.get(file)!);
     for (const [i, statement] of statements.entries()) {
       await step(conn.query(statement));
       emit({ phase: 'loading data', fraction: (i + 1) / statements.length, bundle: bundleName });

@@ -27,7 +27,7 @@ export interface HarnessTiming {
 
 declare global {
   interface Window {
-    openEngine(opts?: { files?: 'buffer' | 'url'; fresh?: boolean }): Promise<HarnessOpen>;
+    openEngine(opts?: { files?: 'buffer' | 'url'; fresh?: boolean; tables?: string[] }): Promise<HarnessOpen>;
     runAll(queries: HarnessQuery[]): Promise<HarnessResult[]>;
     timeQuery(query: HarnessQuery, warmRuns: number): Promise<HarnessTiming>;
     closeEngine(): Promise<void>;
