@@ -7,7 +7,7 @@
  *
  * Without a directory, a synthetic data package of --rows observation rows is generated
  * (scripts/generate-synthetic.ts) and built (src/build/build-data.ts) into a temporary one.
- * --url also measures a load with registerFileURL (HTTP range reads) instead of fetch + buffer.
+ * --url also measures a load with registerFileURL (HTTP protocol) instead of fetch + buffer.
  * A load of only some tables is measured too: --tables (default: all but observation_vintages,
  * which no catalog query reads; `all` skips it).
  * The page, the wasm and the data are served from 127.0.0.1; nothing else is fetched.

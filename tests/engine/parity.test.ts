@@ -304,7 +304,7 @@ describe('DuckDB-WASM in Chromium returns exactly what DuckDB for Node returns',
     expect(problems.slice(0, 10)).toEqual([]);
   });
 
-  it('registerFileURL (HTTP range reads) builds the same tables as fetched buffers', async () => {
+  it('registerFileURL (HTTP protocol) builds the same tables as fetched buffers', async () => {
     const before = session.server.requests.length;
     const opened = await session.open('engine', { files: 'url' });
     expect(opened.bundle).toBe('eh');

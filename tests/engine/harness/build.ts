@@ -30,6 +30,7 @@ export async function buildHarness(outDir?: string): Promise<HarnessBuild> {
       target: 'es2022',
       reportCompressedSize: false,
       chunkSizeWarningLimit: 100_000,
+      rolldownOptions: { checks: { pluginTimings: false } },
     },
   });
   const files: Record<string, number> = {};
