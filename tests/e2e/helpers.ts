@@ -1,0 +1,46 @@
+/**
+ * What the e2e files share: the sites built, served and crawled once by the globalSetup
+ * (tests/support/site.ts) and the one Chromium it started.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { representatives, waitForSite, type Lang, type ServedSite, type SiteName, type Template } from '../support/site.ts';
+
+export const portal = inject('portal');
+
+/** The sites of this run, in order: [name, site] (waits until the globalSetup has them ready). */
+export const sites: [SiteName, ServedSite][] = await Promise.all(portal.names.map(async (n) => [n, await waitForSite(portal, n)] as [SiteName, ServedSite]));
+
+/** One page per template and language of a site, found by the crawl. */
+export function pagesToCheck(site: ServedSite): { lang: Lang; template: Template; path: string; label: string }[] {
+  return representatives(site.crawl).map((r) => ({ ...r, label: `${r.lang} ${r.template} ${r.path}` }));
+}
+
+/** Connects to the run's Chromium (one browser for every e2e file). */
+export function connectBrowser(): Promise<Browser> {
+  return chromium.connect(portal.wsEndpoint);
+}
+
+/**
+ * A context that may only talk to the site's origin: every request is recorded, and any to
+ * another origin is aborted (so nothing leaves the machine) and recorded as foreign.
+ */
+export async function isolatedContext(
+  browser: Browser,
+  origin: string,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; requests: string[]; foreign: string[] }> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const requests: string[] = [];
+  const foreign: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (r) => requests.push(r.url()));
+  return { context, requests, foreign };
+}
+
+export { view } from '../support/site.ts';
