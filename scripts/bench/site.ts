@@ -1,0 +1,350 @@
+/**
+ * The site benchmark, per data package: build time, dist size (total and without the
+ * DuckDB-WASM files), and for one page per template and language (found by crawling from `/`
+ * and `/en/`): the first view's transfer (the HTML and every resource the page loads on view
+ * in Chromium, each gzip -9 compressed as a server would send it) and Lighthouse's mobile
+ * scores (performance, accessibility), measured in Debian's Chromium against the dist served
+ * from 127.0.0.1 with gzip.
+ *
+ *   npx tsx scripts/bench/site.ts [--sites default,demo,synthetic] [--no-lighthouse]
+ *
+ * Packages: default = data/, demo = examples/henan-demo/, synthetic = a generated province of
+ * 200 counties and 12 indicators (scripts/generate-synthetic.ts, about 33 months).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { constants as zc, createGzip, gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import {
+  buildPackageSite,
+  chromiumPath,
+  CHROMIUM_ARGS,
+  crawlSite,
+  htmlPages,
+  isDuckdbFile,
+  listFiles,
+  PACKAGES,
+  representatives,
+  view,
+  type Lang,
+  type Template,
+} from '../../tests/support/site.ts';
+import { startStaticServer } from '../../tests/support/static-server.ts';
+
+export const SITE_PACKAGES = ['default', 'demo', 'synthetic'] as const;
+export type SitePackage = (typeof SITE_PACKAGES)[number];
+
+/** The generated stress package: a province with 200 counties, 12 indicators, ~33 months. */
+export const SYNTHETIC_SITE = { counties: 200, indicators: 12, months: 33 } as const;
+
+export interface TemplateResult {
+  lang: Lang;
+  template: Template;
+  path: string;
+  /** Network requests of the first view (data: URLs excluded). */
+  requests: number;
+  rawBytes: number;
+  /** Sum of each response compressed with gzip -9 (or raw where gzip does not help). */
+  gzipBytes: number;
+  htmlGzipBytes: number;
+  lighthouse?: LighthouseResult;
+}
+
+export interface LighthouseResult {
+  performance: number | null;
+  accessibility: number | null;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  /** Lighthouse's own total transfer (bytes on the wire from the gzip server). */
+  transferBytes: number;
+  /** Ids of the accessibility audits that failed. */
+  failedA11y: string[];
+  error?: string;
+}
+
+export interface SitePackageResult {
+  name: SitePackage;
+  description: string;
+  observations?: number;
+  buildSeconds: { data: number; site: number; total: number };
+  pages: number;
+  dist: { files: number; bytes: number; duckdbFiles: number; duckdbBytes: number };
+  templates: TemplateResult[];
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|wasm|manifest\+json|geo\+json)|image\/svg\+xml)/;
+
+/** A gzip front for a static server (what a real host does), for Lighthouse. */
+async function startGzipFront(target: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const headers = { ...req.headers, 'accept-encoding': 'identity', host: new URL(target).host };
+    const up = http.request(`${target}${req.url ?? '/'}`, { method: req.method, headers }, (upRes) => {
+      const type = String(upRes.headers['content-type'] ?? '');
+      const gzip =
+        /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && upRes.statusCode === 200 && !req.headers.range && COMPRESSIBLE.test(type);
+      const out = { ...upRes.headers };
+      if (gzip) {
+        delete out['content-length'];
+        delete out['accept-ranges'];
+        out['content-encoding'] = 'gzip';
+        out.vary = 'Accept-Encoding';
+      }
+      res.writeHead(upRes.statusCode ?? 502, out);
+      if (gzip) upRes.pipe(createGzip({ level: 6 })).pipe(res);
+      else upRes.pipe(res);
+    });
+    up.on('error', (e) => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(String(e));
+    });
+    req.pipe(up);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The first view of a page in Chromium: every response, compressed as a server would. */
+async function measureTransfer(browser: Browser, origin: string, pagePath: string): Promise<Omit<TemplateResult, 'lang' | 'template' | 'path'>> {
+  const context = await browser.newContext();
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    return url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:') ? route.continue() : route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  const bodies: Promise<{ url: string; raw: number; gzip: number }>[] = [];
+  page.on('response', (r) => {
+    if (!r.url().startsWith('http')) return;
+    bodies.push(
+      r.body().then(
+        (b) => {
+          const type = r.headers()['content-type'] ?? '';
+          const gz = COMPRESSIBLE.test(type) ? gzipSync(b, { level: 9, memLevel: 9, windowBits: 15, strategy: zc.Z_DEFAULT_STRATEGY }).length : b.length;
+          return { url: r.url(), raw: b.length, gzip: Math.min(gz, b.length) };
+        },
+        () => ({ url: r.url(), raw: 0, gzip: 0 }),
+      ),
+    );
+  });
+  try {
+    await view(page, origin + pagePath);
+    const all = await Promise.all(bodies);
+    const html = all.find((b) => new URL(b.url).pathname === pagePath);
+    return {
+      requests: all.length,
+      rawBytes: all.reduce((n, b) => n + b.raw, 0),
+      gzipBytes: all.reduce((n, b) => n + b.gzip, 0),
+      htmlGzipBytes: html?.gzip ?? 0,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Debian's Chromium with a DevTools port for Lighthouse (our own process, ended by its pid). */
+async function launchDebuggableChromium(): Promise<{ port: number; close(): Promise<void> }> {
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-lh-profile-'));
+  const child: ChildProcess = spawn(
+    chromiumPath(),
+    [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`, '--no-default-browser-check', 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not open a DevTools port:\n${err}`)), 30_000);
+    child.stderr!.on('data', (b: Buffer) => {
+      err += b;
+      const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`Chromium exited (${code}):\n${err}`)));
+  });
+  child.stderr!.resume();
+  return {
+    port,
+    async close() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}
+
+type LighthouseFn = (url: string, flags: Record<string, unknown>) => Promise<{ lhr: LighthouseLhr } | undefined>;
+interface LighthouseLhr {
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  audits: Record<string, { score: number | null; numericValue?: number; scoreDisplayMode?: string }>;
+  runtimeError?: { message: string };
+}
+
+async function runLighthouse(lighthouse: LighthouseFn, port: number, url: string): Promise<LighthouseResult> {
+  try {
+    const r = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+    if (!r) throw new Error('no result');
+    const { lhr } = r;
+    const num = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+    const score = (c: string) => (lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c]!.score! * 100));
+    const failedA11y = (lhr.categories.accessibility?.auditRefs ?? [])
+      .filter((a) => a.weight > 0 && lhr.audits[a.id]?.score === 0)
+      .map((a) => a.id);
+    return {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      fcpMs: num('first-contentful-paint'),
+      lcpMs: num('largest-contentful-paint'),
+      tbtMs: num('total-blocking-time'),
+      cls: num('cumulative-layout-shift'),
+      transferBytes: num('total-byte-weight'),
+      failedA11y,
+      error: lhr.runtimeError?.message,
+    };
+  } catch (err) {
+    return { performance: null, accessibility: null, fcpMs: NaN, lcpMs: NaN, tbtMs: NaN, cls: NaN, transferBytes: NaN, failedA11y: [], error: String(err) };
+  }
+}
+
+export interface SiteBenchOptions {
+  packages?: readonly SitePackage[];
+  lighthouse?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function benchSite(options: SiteBenchOptions = {}): Promise<SitePackageResult[]> {
+  const log = options.log ?? ((l: string) => console.error(l));
+  const packages = options.packages ?? SITE_PACKAGES;
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-site-'));
+  const results: SitePackageResult[] = [];
+  let browser: Browser | undefined;
+  let lhChrome: Awaited<ReturnType<typeof launchDebuggableChromium>> | undefined;
+  let lighthouse: LighthouseFn | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    if (options.lighthouse !== false) {
+      lighthouse = ((await import('lighthouse')) as unknown as { default: LighthouseFn }).default;
+      lhChrome = await launchDebuggableChromium();
+    }
+    for (const name of packages) {
+      const workDir = path.join(tmp, name);
+      let dataDir: string;
+      let description: string;
+      let observations: number | undefined;
+      if (name === 'synthetic') {
+        const { generateSynthetic } = await import('../generate-synthetic.ts');
+        dataDir = path.join(workDir, 'package');
+        const { counties, indicators, months } = SYNTHETIC_SITE;
+        const summary = await generateSynthetic({ outDir: dataDir, rows: counties * indicators * months, counties, indicators, seed: 1 });
+        observations = summary.observations;
+        description = `generated: 1 province, ${counties} counties, ${indicators} indicators, ${summary.firstPeriod}…${summary.lastPeriod}, ${summary.observations.toLocaleString('en')} rows`;
+      } else {
+        dataDir = PACKAGES[name];
+        description = path.relative(process.cwd(), dataDir) || dataDir;
+      }
+      log(`  ${name}: building ${description} …`);
+      const built = await buildPackageSite(name, dataDir, workDir);
+      const files = await listFiles(built.distDir);
+      const duck = files.filter((f) => isDuckdbFile(f.file));
+      const server = await startStaticServer({ roots: built.distDir });
+      const front = await startGzipFront(server.origin);
+      try {
+        const crawl = await crawlSite(server.origin);
+        const reps = representatives(crawl);
+        log(`  ${name}: built in ${built.seconds.total.toFixed(1)} s, ${htmlPages(crawl).length} pages; measuring ${reps.length} templates …`);
+        const templates: TemplateResult[] = [];
+        for (const r of reps) {
+          const t: TemplateResult = { ...r, ...(await measureTransfer(browser, server.origin, r.path)) };
+          if (lighthouse && lhChrome) t.lighthouse = await runLighthouse(lighthouse, lhChrome.port, front.origin + r.path);
+          templates.push(t);
+        }
+        results.push({
+          name,
+          description,
+          observations,
+          buildSeconds: built.seconds,
+          pages: htmlPages(crawl).length,
+          dist: {
+            files: files.length,
+            bytes: files.reduce((n, f) => n + f.bytes, 0),
+            duckdbFiles: duck.length,
+            duckdbBytes: duck.reduce((n, f) => n + f.bytes, 0),
+          },
+          templates,
+        });
+      } finally {
+        await front.close();
+        await server.close();
+        await rm(workDir, { recursive: true, force: true });
+      }
+    }
+    return results;
+  } finally {
+    await browser?.close().catch(() => {});
+    await lhChrome?.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+const kb = (b: number) => (b / 1000).toFixed(1);
+const mib = (b: number) => (b / 2 ** 20).toFixed(2);
+
+/** Goal: the first view of every template ≤ 150 KB compressed. */
+export const TRANSFER_GOAL_BYTES = 150_000;
+
+export function printSite(results: readonly SitePackageResult[]): void {
+  for (const r of results) {
+    console.log(
+      `${r.name} (${r.description}): ${r.pages} pages; build ${r.buildSeconds.total.toFixed(1)} s (data ${r.buildSeconds.data.toFixed(1)} s, site ${r.buildSeconds.site.toFixed(1)} s)`,
+    );
+    console.log(
+      `  dist ${mib(r.dist.bytes)} MiB in ${r.dist.files} files; without DuckDB-WASM ${mib(r.dist.bytes - r.dist.duckdbBytes)} MiB ` +
+        `(DuckDB-WASM: ${r.dist.duckdbFiles} files, ${mib(r.dist.duckdbBytes)} MiB)`,
+    );
+    console.log(`  first view (gzip -9 per response; KB = 1000 bytes)                          Lighthouse mobile`);
+    console.log(`  template                 path                                  req   raw KB  gzip KB (html)    perf a11y   LCP ms   TBT ms  wire KB`);
+    for (const t of r.templates) {
+      const lh = t.lighthouse;
+      const lhCols = lh
+        ? `${String(lh.performance ?? '—').padStart(7)} ${String(lh.accessibility ?? '—').padStart(4)} ${(Number.isFinite(lh.lcpMs) ? lh.lcpMs.toFixed(0) : '—').padStart(8)} ${(Number.isFinite(lh.tbtMs) ? lh.tbtMs.toFixed(0) : '—').padStart(8)} ${(Number.isFinite(lh.transferBytes) ? kb(lh.transferBytes) : '—').padStart(8)}`
+        : '';
+      console.log(
+        `  ${`${t.lang} ${t.template}`.padEnd(24)} ${t.path.slice(0, 37).padEnd(37)} ${String(t.requests).padStart(4)} ${kb(t.rawBytes).padStart(8)} ${kb(t.gzipBytes).padStart(8)} (${kb(t.htmlGzipBytes).padStart(5)})${t.gzipBytes > TRANSFER_GOAL_BYTES ? '!' : ' '}${lhCols}`,
+      );
+      if (lh?.failedA11y.length) console.log(`      Lighthouse accessibility audits failed: ${lh.failedA11y.join(', ')}`);
+      if (lh?.error) console.log(`      Lighthouse: ${lh.error.slice(0, 300)}`);
+    }
+  }
+}
+
+const self = fileURLToPath(import.meta.url);
+if (process.argv[1] && path.resolve(process.argv[1]) === self) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf('--sites');
+  const packages = (i >= 0 ? args[i + 1]!.split(',') : [...SITE_PACKAGES]) as SitePackage[];
+  for (const p of packages) {
+    if (!SITE_PACKAGES.includes(p)) {
+      console.error(`--sites: unknown package ${p} (known: ${SITE_PACKAGES.join(', ')})`);
+      process.exit(2);
+    }
+  }
+  printSite(await benchSite({ packages, lighthouse: !args.includes('--no-lighthouse') }));
+}
