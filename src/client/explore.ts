@@ -89,7 +89,10 @@ function setup(root: HTMLElement): void {
     status.textContent = w('loading');
     try {
       const [{ openWasmEngine }, { queries, runQuery }] = await Promise.all([import('../engine/wasm.ts'), import('../queries/index.ts')]);
+      // Every vintage is for downloads; the catalog reads only the current figures.
+      const tables = ['jurisdictions', 'indicators', 'releases', 'observations', 'targets', 'exchange_rates'];
       const engine = await openWasmEngine(cfg.dataUrl, {
+        tables,
         onProgress: (p) => (status.textContent = p.phase === 'loading data' ? w('loadingData') : p.phase === 'ready' ? w('querying') : w('loading')),
       });
       const rows = await runQuery(engine, queries.progress, { period, parent: cfg.parent, indicator: cfg.indicator });
