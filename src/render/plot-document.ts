@@ -113,6 +113,10 @@ export function finishSvg<T extends SVGSVGElement>(svg: T, { idPrefix, title, de
   svg.setAttribute('style', 'display:block;max-width:100%;height:auto');
   svg.setAttribute('font-family', FONT_FAMILY);
   svg.setAttribute('font-size', String(fontSize));
+  svg.setAttribute('role', 'img');
+  // Plot names its mark groups ("rule", "bar") with aria-label, which ARIA forbids on a plain
+  // group; inside an image they say nothing a reader needs (the numbers are in the table).
+  for (const g of [...svg.querySelectorAll('[aria-label]')]) g.removeAttribute('aria-label');
   svg.setAttribute('aria-label', title);
   const titleEl = doc.createElementNS('http://www.w3.org/2000/svg', 'title');
   titleEl.textContent = title;

@@ -73,7 +73,10 @@ export async function indicator(id: string): Promise<IndicatorInfo> {
   return found;
 }
 
-/** Jurisdictions that have figures or targets, with every ancestor, so each page has a parent to rank in. */
+/**
+ * The jurisdictions that get a page: those with figures or targets, every ancestor (each page
+ * has a parent to rank in) and every peer of those (a ranking lists all peers, each linked).
+ */
 export const jurisdictions = memo(() =>
   rows<JurisdictionInfo>(`
     WITH RECURSIVE used AS (
@@ -82,9 +85,12 @@ export const jurisdictions = memo(() =>
     ), tree AS (
       SELECT j.code, j.parent FROM jurisdictions j JOIN used u ON u.code = j.code
       UNION SELECT p.code, p.parent FROM jurisdictions p JOIN tree t ON p.code = t.parent
+    ), paged AS (
+      SELECT code FROM tree
+      UNION SELECT code FROM jurisdictions WHERE parent IN (SELECT j.parent FROM jurisdictions j JOIN used u USING (code))
     )
     SELECT DISTINCT j.code, j.parent, j.level, j.name_zh, j.name_en
-    FROM jurisdictions j JOIN (SELECT DISTINCT code FROM tree) t USING (code)
+    FROM jurisdictions j JOIN (SELECT DISTINCT code FROM paged) t USING (code)
     QUALIFY row_number() OVER (PARTITION BY j.code ORDER BY j.valid_from DESC NULLS LAST) = 1
     ORDER BY j.code`),
 );
