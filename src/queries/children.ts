@@ -2,7 +2,7 @@
  * children: each child against its parent at one period — difference from the parent's
  * published growth, share of the parent, and contribution to the parent's growth (拉动).
  */
-import { LAST_YEAR_OBS_CTE, LEVEL_ORDER_CTE, NOW_OBS_CTE, OBS_CTE, REQUEST_CTE, SCOPE_CTE, withClause } from './fragments.ts';
+import { figState, figuresCtes, IN_SCOPE_OR_PARENT, INDICATOR_OR_ANY, levelRank, REQUEST_CTE, SCOPE_CTE, withClause } from './fragments.ts';
 
 export interface ChildrenParams {
   period: string;
@@ -37,31 +37,26 @@ export interface ChildrenRow {
 
 export const CHILDREN_SQL = `${withClause(
   REQUEST_CTE,
-  OBS_CTE,
-  NOW_OBS_CTE,
-  LAST_YEAR_OBS_CTE,
   SCOPE_CTE,
-  LEVEL_ORDER_CTE,
-  `chosen AS (
+  figuresCtes({ slots: ['now', 'last_year'], jurisdictions: IN_SCOPE_OR_PARENT, indicators: INDICATOR_OR_ANY }),
+  `chosen AS ( -- the given indicator, or every one with a figure at the period for the parent or a child
   SELECT i.id AS indicator, i.additive
   FROM indicators i
   WHERE CASE WHEN CAST($indicator AS VARCHAR) IS NOT NULL THEN i.id = CAST($indicator AS VARCHAR)
-    ELSE i.id IN (SELECT n.indicator FROM now_obs n
-                  WHERE n.jurisdiction = CAST($parent AS VARCHAR) OR n.jurisdiction IN (SELECT code FROM scope)) END
+    ELSE i.id IN (SELECT f.indicator FROM figures f WHERE f.now_fig IS NOT NULL) END
 )`,
   `parent_figures AS (
-  SELECT c.indicator, n.value, n.yoy_pct, coalesce(n.state, 'missing') AS state, ly.value AS value_last_year
+  SELECT c.indicator, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct,
+    ${figState('f.now_fig')} AS state, f.last_year_fig.value AS value_last_year
   FROM chosen c
-  LEFT JOIN now_obs n ON n.jurisdiction = CAST($parent AS VARCHAR) AND n.indicator = c.indicator
-  LEFT JOIN last_year_obs ly ON ly.jurisdiction = CAST($parent AS VARCHAR) AND ly.indicator = c.indicator
+  LEFT JOIN figures f ON f.jurisdiction = CAST($parent AS VARCHAR) AND f.indicator = c.indicator
 )`,
   `child_figures AS (
   SELECT s.code, s.level, s.name_zh, s.name_en, c.indicator, c.additive,
-    n.period AS obs_period, n.value, n.yoy_pct, n.flag, coalesce(n.state, 'missing') AS state,
-    ly.value AS value_last_year
+    f.now_fig.period AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct, f.now_fig.flag AS flag,
+    ${figState('f.now_fig')} AS state, f.last_year_fig.value AS value_last_year
   FROM scope s CROSS JOIN chosen c
-  LEFT JOIN now_obs n ON n.jurisdiction = s.code AND n.indicator = c.indicator
-  LEFT JOIN last_year_obs ly ON ly.jurisdiction = s.code AND ly.indicator = c.indicator
+  LEFT JOIN figures f ON f.jurisdiction = s.code AND f.indicator = c.indicator
 )`,
 )}
 SELECT f.indicator, f.additive, f.level, f.code AS jurisdiction, f.name_zh, f.name_en,
@@ -78,6 +73,5 @@ SELECT f.indicator, f.additive, f.level, f.code AS jurisdiction, f.name_zh, f.na
 FROM child_figures f
 CROSS JOIN request r
 JOIN parent_figures p ON p.indicator = f.indicator
-LEFT JOIN level_order lo ON lo.level = f.level
 WHERE CAST($parent AS VARCHAR) IS NOT NULL
-ORDER BY f.indicator, coalesce(lo.level_rank, 99), f.level, f.code`;
+ORDER BY f.indicator, ${levelRank('f.level')}, f.level, f.code`;

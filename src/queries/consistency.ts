@@ -6,7 +6,7 @@
  * Special reporting units (level 'special': zones, development areas) usually lie inside another
  * child and would be counted twice, so they are left out of children_sum and reported apart.
  */
-import { NOW_OBS_CTE, OBS_CTE, REQUEST_CTE, SCOPE_CTE, withClause } from './fragments.ts';
+import { figState, figuresCtes, IN_SCOPE_OR_PARENT, INDICATOR_OR_ANY, REQUEST_CTE, SCOPE_CTE, withClause } from './fragments.ts';
 
 export interface ConsistencyParams {
   period: string;
@@ -42,20 +42,19 @@ export interface ConsistencyRow {
 
 export const CONSISTENCY_SQL = `${withClause(
   REQUEST_CTE,
-  OBS_CTE,
-  NOW_OBS_CTE,
   SCOPE_CTE,
-  `chosen AS (
+  figuresCtes({ slots: ['now'], jurisdictions: IN_SCOPE_OR_PARENT, indicators: INDICATOR_OR_ANY }),
+  `chosen AS ( -- the given additive indicator, or every one with a figure at the period for the parent or a child
   SELECT i.id AS indicator
   FROM indicators i
   WHERE i.additive AND CASE WHEN CAST($indicator AS VARCHAR) IS NOT NULL THEN i.id = CAST($indicator AS VARCHAR)
-    ELSE i.id IN (SELECT n.indicator FROM now_obs n
-                  WHERE n.jurisdiction = CAST($parent AS VARCHAR) OR n.jurisdiction IN (SELECT code FROM scope)) END
+    ELSE i.id IN (SELECT f.indicator FROM figures f WHERE f.now_fig IS NOT NULL) END
 )`,
   `child_figures AS (
-  SELECT c.indicator, s.code, s.level = 'special' AS special, n.value, coalesce(n.state, 'missing') AS state
+  SELECT c.indicator, s.code, s.level = 'special' AS special, f.now_fig.value AS value,
+    ${figState('f.now_fig')} AS state
   FROM scope s CROSS JOIN chosen c
-  LEFT JOIN now_obs n ON n.jurisdiction = s.code AND n.indicator = c.indicator
+  LEFT JOIN figures f ON f.jurisdiction = s.code AND f.indicator = c.indicator
 )`,
   `sums AS ( -- float sums are rounded to 10 decimals so both engines agree whatever the order of addition
   SELECT indicator,
@@ -71,18 +70,18 @@ export const CONSISTENCY_SQL = `${withClause(
 )`,
 )}
 SELECT c.indicator, r.period, CAST($parent AS VARCHAR) AS parent,
-  p.period AS parent_obs_period, p.value AS parent_value, coalesce(p.state, 'missing') AS parent_state,
+  p.now_fig.period AS parent_obs_period, p.now_fig.value AS parent_value, ${figState('p.now_fig')} AS parent_state,
   coalesce(s.children, 0) AS children, coalesce(s.children_with_value, 0) AS children_with_value,
   coalesce(s.children_suppressed, 0) AS children_suppressed, coalesce(s.children_missing, 0) AS children_missing,
   s.children_sum,
-  round(s.children_sum - p.value, 10) AS difference,
-  CASE WHEN p.value <> 0 THEN round(s.children_sum - p.value, 10) / p.value * 100 END AS difference_pct,
+  round(s.children_sum - p.now_fig.value, 10) AS difference,
+  CASE WHEN p.now_fig.value <> 0 THEN round(s.children_sum - p.now_fig.value, 10) / p.now_fig.value * 100 END AS difference_pct,
   coalesce(s.children, 0) > 0 AND s.children_with_value = s.children AS complete,
   coalesce(s.special_units, 0) AS special_units, coalesce(s.special_with_value, 0) AS special_with_value,
   s.special_sum
 FROM chosen c
 CROSS JOIN request r
 LEFT JOIN sums s ON s.indicator = c.indicator
-LEFT JOIN now_obs p ON p.jurisdiction = CAST($parent AS VARCHAR) AND p.indicator = c.indicator
+LEFT JOIN figures p ON p.jurisdiction = CAST($parent AS VARCHAR) AND p.indicator = c.indicator
 WHERE CAST($parent AS VARCHAR) IS NOT NULL
 ORDER BY c.indicator`;

@@ -12,14 +12,14 @@
  * rate the data package holds.
  */
 import {
-  LEVEL_ORDER_CTE,
-  NOW_OBS_CTE,
-  OBS_CTE,
+  figState,
+  figuresCtes,
+  levelRank,
+  IN_SCOPE,
   REQUEST_CTE,
   SCOPE_CTE,
   UNITS_CTE,
   USD_RATES_CTE,
-  YEAR_END_OBS_CTE,
   withClause,
 } from './fragments.ts';
 
@@ -72,24 +72,21 @@ export interface ToCnyRow {
 
 export const TO_CNY_SQL = `${withClause(
   REQUEST_CTE,
-  OBS_CTE,
-  NOW_OBS_CTE,
   SCOPE_CTE,
-  LEVEL_ORDER_CTE,
+  figuresCtes({ slots: ['now'], jurisdictions: IN_SCOPE, indicators: 'o.indicator = CAST($indicator AS VARCHAR)' }),
   UNITS_CTE,
   USD_RATES_CTE,
   MONEY_CTE,
 )}
 SELECT s.code AS jurisdiction, s.name_zh, s.name_en, s.level, m.indicator, r.period,
-  n.period AS obs_period, n.value, coalesce(n.state, 'missing') AS state,
+  f.now_fig.period AS obs_period, f.now_fig.value AS value, ${figState('f.now_fig')} AS state,
   m.unit, m.currency, m.rate_year, m.cny_per_usd, m.rate_source, m.conversion,
-  n.value * m.yuan_per_unit / 100000000 AS value_cny_yi
+  f.now_fig.value * m.yuan_per_unit / 100000000 AS value_cny_yi
 FROM scope s
 CROSS JOIN request r
 JOIN money m ON m.indicator = CAST($indicator AS VARCHAR)
-LEFT JOIN now_obs n ON n.jurisdiction = s.code AND n.indicator = m.indicator
-LEFT JOIN level_order lo ON lo.level = s.level
-ORDER BY coalesce(lo.level_rank, 99), s.level, s.code`;
+LEFT JOIN figures f ON f.jurisdiction = s.code AND f.indicator = m.indicator
+ORDER BY ${levelRank('s.level')}, s.level, s.code`;
 
 export interface TradeDependencyParams {
   period: string;
@@ -123,26 +120,28 @@ export interface TradeDependencyRow {
 
 export const TRADE_DEPENDENCY_SQL = `${withClause(
   REQUEST_CTE,
-  OBS_CTE,
-  NOW_OBS_CTE,
   SCOPE_CTE,
-  LEVEL_ORDER_CTE,
+  figuresCtes({
+    slots: ['now'],
+    jurisdictions: IN_SCOPE,
+    indicators: 'o.indicator IN (CAST($trade AS VARCHAR), CAST($gdp AS VARCHAR))',
+  }),
   UNITS_CTE,
   USD_RATES_CTE,
   MONEY_CTE,
-  `figures AS (
+  `inputs AS ( -- trade and GDP of each child, in 元
   SELECT s.code, s.name_zh, s.name_en, s.level,
-    t.value AS trade_value, mt.unit AS trade_unit, coalesce(t.state, 'missing') AS trade_state,
-    mt.conversion AS trade_conversion, t.value * mt.yuan_per_unit AS trade_yuan,
-    g.value AS gdp_value, mg.unit AS gdp_unit, coalesce(g.state, 'missing') AS gdp_state,
-    mg.conversion AS gdp_conversion, g.value * mg.yuan_per_unit AS gdp_yuan,
+    t.now_fig.value AS trade_value, mt.unit AS trade_unit, ${figState('t.now_fig')} AS trade_state,
+    mt.conversion AS trade_conversion, t.now_fig.value * mt.yuan_per_unit AS trade_yuan,
+    g.now_fig.value AS gdp_value, mg.unit AS gdp_unit, ${figState('g.now_fig')} AS gdp_state,
+    mg.conversion AS gdp_conversion, g.now_fig.value * mg.yuan_per_unit AS gdp_yuan,
     CASE WHEN mt.currency = 'USD' OR mg.currency = 'USD' THEN coalesce(mt.cny_per_usd, mg.cny_per_usd) END AS cny_per_usd,
     CASE WHEN mt.currency = 'USD' OR mg.currency = 'USD' THEN coalesce(mt.rate_source, mg.rate_source) END AS rate_source
   FROM scope s
   LEFT JOIN money mt ON mt.indicator = CAST($trade AS VARCHAR)
   LEFT JOIN money mg ON mg.indicator = CAST($gdp AS VARCHAR)
-  LEFT JOIN now_obs t ON t.jurisdiction = s.code AND t.indicator = CAST($trade AS VARCHAR)
-  LEFT JOIN now_obs g ON g.jurisdiction = s.code AND g.indicator = CAST($gdp AS VARCHAR)
+  LEFT JOIN figures t ON t.jurisdiction = s.code AND t.indicator = CAST($trade AS VARCHAR)
+  LEFT JOIN figures g ON g.jurisdiction = s.code AND g.indicator = CAST($gdp AS VARCHAR)
 )`,
 )}
 SELECT f.code AS jurisdiction, f.name_zh, f.name_en, f.level, r.period,
@@ -156,10 +155,9 @@ SELECT f.code AS jurisdiction, f.name_zh, f.name_en, f.level, r.period,
        WHEN f.gdp_value IS NULL OR f.gdp_value <= 0 THEN 'no_gdp'
        WHEN f.trade_conversion = 'no_rate' OR f.gdp_conversion = 'no_rate' THEN 'no_rate'
        ELSE 'ok' END AS basis
-FROM figures f
+FROM inputs f
 CROSS JOIN request r
-LEFT JOIN level_order lo ON lo.level = f.level
-ORDER BY coalesce(lo.level_rank, 99), f.level, f.code`;
+ORDER BY ${levelRank('f.level')}, f.level, f.code`;
 
 export interface PerCapitaParams {
   period: string;
@@ -192,11 +190,12 @@ export interface PerCapitaRow {
 
 export const PER_CAPITA_SQL = `${withClause(
   REQUEST_CTE,
-  OBS_CTE,
-  NOW_OBS_CTE,
-  YEAR_END_OBS_CTE,
   SCOPE_CTE,
-  LEVEL_ORDER_CTE,
+  figuresCtes({
+    slots: ['now', 'year_end'],
+    jurisdictions: IN_SCOPE,
+    indicators: 'o.indicator IN (CAST($indicator AS VARCHAR), CAST($population AS VARCHAR))',
+  }),
   UNITS_CTE,
   USD_RATES_CTE,
   MONEY_CTE,
@@ -205,18 +204,18 @@ export const PER_CAPITA_SQL = `${withClause(
   FROM indicators i LEFT JOIN units u ON u.unit = i.unit
   WHERE i.id = CAST($population AS VARCHAR)
 )`,
-  `figures AS (
+  `inputs AS ( -- the figure and the population of each child, in 元 and persons
   SELECT s.code, s.name_zh, s.name_en, s.level, m.indicator, m.unit, m.conversion,
     m.cny_per_usd, m.rate_source,
-    n.period AS obs_period, n.value, coalesce(n.state, 'missing') AS state,
-    n.value * m.yuan_per_unit AS yuan,
-    p.value AS population, pp.unit AS population_unit, p.period AS population_period,
-    p.value * pp.persons_per_unit AS persons
+    n.now_fig.period AS obs_period, n.now_fig.value AS value, ${figState('n.now_fig')} AS state,
+    n.now_fig.value * m.yuan_per_unit AS yuan,
+    p.year_end_fig.value AS population, pp.unit AS population_unit, p.year_end_fig.period AS population_period,
+    p.year_end_fig.value * pp.persons_per_unit AS persons
   FROM scope s
   JOIN money m ON m.indicator = CAST($indicator AS VARCHAR)
   LEFT JOIN people pp ON true
-  LEFT JOIN now_obs n ON n.jurisdiction = s.code AND n.indicator = m.indicator
-  LEFT JOIN year_end_obs p ON p.jurisdiction = s.code AND p.indicator = CAST($population AS VARCHAR)
+  LEFT JOIN figures n ON n.jurisdiction = s.code AND n.indicator = m.indicator
+  LEFT JOIN figures p ON p.jurisdiction = s.code AND p.indicator = CAST($population AS VARCHAR)
 )`,
 )}
 SELECT f.code AS jurisdiction, f.name_zh, f.name_en, f.level, f.indicator, r.period,
@@ -230,7 +229,6 @@ SELECT f.code AS jurisdiction, f.name_zh, f.name_en, f.level, f.indicator, r.per
        WHEN f.persons IS NULL OR f.persons <= 0 THEN 'no_population'
        WHEN f.conversion = 'no_rate' THEN 'no_rate'
        ELSE 'ok' END AS basis
-FROM figures f
+FROM inputs f
 CROSS JOIN request r
-LEFT JOIN level_order lo ON lo.level = f.level
-ORDER BY coalesce(lo.level_rank, 99), f.level, f.code`;
+ORDER BY ${levelRank('f.level')}, f.level, f.code`;

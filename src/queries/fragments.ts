@@ -1,11 +1,18 @@
 /**
  * SQL building blocks shared by the catalog's queries. Each is a named CTE (or a list of CTEs)
- * whose text is fixed when this module loads: nothing here is built from user input, every
- * value from a reader reaches DuckDB as a bound parameter ($period, $parent, …).
+ * or an expression whose text is fixed when this module loads: nothing here is built from user
+ * input, every value from a reader reaches DuckDB as a bound parameter ($period, $parent, …).
  *
  * Rules every query follows so that DuckDB for Node and DuckDB-WASM return the same JSON:
  * core SQL only (no extensions), result columns VARCHAR / DOUBLE / INTEGER / BOOLEAN, a total
  * ORDER BY, and no `$` anywhere in the text except in parameter names.
+ *
+ * Speed (the site runs these queries thousands of times at build time, and in the browser on
+ * up to a million observations): observations are read once per query, filtered on the
+ * requested year(s), month(s), jurisdictions and indicators inside the scan, before anything
+ * is computed; small intermediate results that are read more than once are MATERIALIZED; and
+ * there are no window functions, whose fixed cost dominates on groups this small (see
+ * scripts/bench/queries.ts).
  */
 import { LEVELS, UNITS } from '../lib/schema.ts';
 
@@ -38,57 +45,118 @@ export const REQUEST_CTE = `request AS (
 )`;
 
 /**
- * `obs`: every latest-vintage observation with
- *   m        month of year it ends in (an annual figure counts as month 12: 全年 = 1-12月)
+ * The requested period's year, month of year (12 for an annual period) and form, straight from
+ * $period: a filter written with these is a constant once the parameter is bound, so DuckDB
+ * applies it inside the table scan. They are only ever used next to `request`, which stays the
+ * checked form: a malformed period has no `request` row, hence no result rows.
+ */
+const PERIOD_TEXT = 'CAST($period AS VARCHAR)';
+export const PERIOD_YEAR = `TRY_CAST(substr(${PERIOD_TEXT}, 1, 4) AS INTEGER)`;
+const PERIOD_M = `coalesce(TRY_CAST(substr(${PERIOD_TEXT}, 6, 2) AS INTEGER), 12)`;
+const PERIOD_ANNUAL = `length(${PERIOD_TEXT}) = 4`;
+
+/**
+ * An observation's usable value, published growth and state (`o` is a row of observations):
  *   value    NULL unless usable (flag c suppressed and na not available never carry a value)
  *   yoy_pct  the published growth, NULL when the row is suppressed or not available
  *   state    'ok' (a usable value), 'suppressed' (flag c) or 'missing' (flag na or no value)
  */
+export const OBS_VALUE = `CASE WHEN coalesce(o.flag, '') NOT IN ('c', 'na') THEN o.value END`;
+export const OBS_YOY = `CASE WHEN coalesce(o.flag, '') NOT IN ('c', 'na') THEN o.yoy_pct END`;
+export const OBS_STATE = `CASE WHEN o.flag = 'c' THEN 'suppressed' WHEN o.flag = 'na' OR o.value IS NULL THEN 'missing' ELSE 'ok' END`;
+
+/**
+ * `obs`: every latest-vintage observation with m (month of year it ends in: an annual figure
+ * counts as month 12, 全年 = 1-12月) and the usable value, yoy_pct and state above.
+ */
 export const OBS_CTE = `obs AS (
   SELECT o.jurisdiction, o.indicator, o.period, o.year, o.month,
     coalesce(o.month, 12) AS m,
-    CASE WHEN coalesce(o.flag, '') NOT IN ('c', 'na') THEN o.value END AS value,
-    CASE WHEN coalesce(o.flag, '') NOT IN ('c', 'na') THEN o.yoy_pct END AS yoy_pct,
+    ${OBS_VALUE} AS value,
+    ${OBS_YOY} AS yoy_pct,
     o.flag, o.release, o.note,
-    CASE WHEN o.flag = 'c' THEN 'suppressed'
-         WHEN o.flag = 'na' OR o.value IS NULL THEN 'missing'
-         ELSE 'ok' END AS state
+    ${OBS_STATE} AS state
   FROM observations o
 )`;
 
 /**
- * Picks one observation per (jurisdiction, indicator) for a year offset from the requested one
- * and a month of year. A full year may be published as YYYY or as YYYY-12: both count, and the
- * one written the same way as the requested period wins (annual for an annual request, -12 for
- * a monthly one); the period text breaks any remaining tie.
+ * The figures a query can ask `figures` for, each a year (the requested one or the one before)
+ * and a month of year (the requested one or 12):
+ *   now              the requested period
+ *   last_year        the same period last year (1-MM月 of last year, or last year's total)
+ *   last_year_total  last year's annual total (YYYY, or YYYY-12, of last year)
+ *   year_end         this year's full-year figure (population for per-capita figures)
  */
-function pickObs(name: string, yearOffset: 0 | -1, month: 'requested' | 'year_end', comment: string): string {
-  const year = yearOffset === 0 ? 'r.year' : 'r.year - 1';
-  const m = month === 'requested' ? 'r.m' : '12';
-  return `${name} AS ( -- ${comment}
-  SELECT obs.* FROM obs CROSS JOIN request r
-  WHERE obs.year = ${year} AND obs.m = ${m}
-  QUALIFY row_number() OVER (
-    PARTITION BY obs.jurisdiction, obs.indicator
-    ORDER BY ((obs.month IS NULL) = (r.month IS NULL)) DESC, obs.period) = 1
+export type Slot = 'now' | 'last_year' | 'last_year_total' | 'year_end';
+
+const SLOT_YEAR: Record<Slot, string> = {
+  now: PERIOD_YEAR,
+  last_year: `${PERIOD_YEAR} - 1`,
+  last_year_total: `${PERIOD_YEAR} - 1`,
+  year_end: PERIOD_YEAR,
+};
+const SLOT_M: Record<Slot, string> = { now: PERIOD_M, last_year: PERIOD_M, last_year_total: '12', year_end: '12' };
+
+/** `figures` conditions: the children in `scope`; those and $parent itself; $indicator, or any when NULL. */
+export const IN_SCOPE = 'o.jurisdiction IN (SELECT code FROM scope)';
+export const IN_SCOPE_OR_PARENT = 'o.jurisdiction IN (SELECT code FROM scope UNION ALL SELECT CAST($parent AS VARCHAR))';
+export const INDICATOR_OR_ANY = '(CAST($indicator AS VARCHAR) IS NULL OR o.indicator = CAST($indicator AS VARCHAR))';
+
+export interface FiguresOptions {
+  /** The slots wanted: `figures` has a column `<slot>_fig` for each. */
+  slots: readonly Slot[];
+  /** Condition on `o.jurisdiction` (IN_SCOPE, IN_SCOPE_OR_PARENT). */
+  jurisdictions: string;
+  /** Condition on `o.indicator`, with bound parameters only. */
+  indicators: string;
+  /** Also carry the release id (only the progress report shows it). */
+  release?: boolean;
+}
+
+/**
+ * `figures`: one row per (jurisdiction, indicator) with observations, holding for each slot the
+ * figure picked for it: a STRUCT `<slot>_fig` of period, value, yoy_pct, flag[, release] (value
+ * and yoy_pct as in OBS_VALUE and OBS_YOY), NULL when there is none. Observations are read once,
+ * filtered on the slots' years (inside the scan), months, jurisdictions and indicators.
+ *
+ * The pick: a full year may be published as YYYY or as YYYY-12, and both answer for month 12;
+ * the one written the same way as the requested period wins (annual for an annual request, -12
+ * for a monthly one). Observations hold one row per (jurisdiction, indicator, period), so no
+ * other tie is possible.
+ */
+export function figuresCtes(opts: FiguresOptions): string {
+  const years = [...new Set(opts.slots.map((slot) => SLOT_YEAR[slot]))];
+  const months = [...new Set(opts.slots.map((slot) => SLOT_M[slot]))];
+  const oneOf = (xs: string[]) => (xs.length === 1 ? `= ${xs[0]}` : `IN (${xs.join(', ')})`);
+  return `figures AS MATERIALIZED ( -- one row per (jurisdiction, indicator): the figure picked for each slot
+  SELECT jurisdiction, indicator,
+    ${opts.slots
+      .map((slot) => `arg_min(fig, other_form) FILTER (WHERE year = ${SLOT_YEAR[slot]} AND m = ${SLOT_M[slot]}) AS ${slot}_fig`)
+      .join(',\n    ')}
+  FROM (
+    SELECT o.jurisdiction, o.indicator, o.year, coalesce(o.month, 12) AS m,
+      (o.month IS NULL) <> (${PERIOD_ANNUAL}) AS other_form,
+      {'period': o.period, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag${opts.release ? ", 'release': o.release" : ''}} AS fig
+    FROM observations o
+    WHERE o.year ${oneOf(years)} AND coalesce(o.month, 12) ${oneOf(months)}
+      AND ${opts.jurisdictions}
+      AND ${opts.indicators}
+  ) AS candidates
+  GROUP BY jurisdiction, indicator
 )`;
 }
 
-/** `now_obs`: each (jurisdiction, indicator)'s figure for the requested period. */
-export const NOW_OBS_CTE = pickObs('now_obs', 0, 'requested', 'the figure for the requested period');
-/** `last_year_obs`: the same period of last year (1-MM月 of last year, or last year's total). */
-export const LAST_YEAR_OBS_CTE = pickObs('last_year_obs', -1, 'requested', 'the same period last year');
-/** `last_year_total`: last year's annual total (YYYY, or YYYY-12, of last year). */
-export const LAST_YEAR_TOTAL_CTE = pickObs('last_year_total', -1, 'year_end', "last year's annual total");
-/** `year_end_obs`: this year's full-year figure (used for population in per-capita figures). */
-export const YEAR_END_OBS_CTE = pickObs('year_end_obs', 0, 'year_end', "this year's full-year figure");
+/** The state of a figure picked by `figures` (a `<slot>_fig` STRUCT, NULL when there is none): as OBS_STATE. */
+export function figState(fig: string): string {
+  return `CASE WHEN ${fig}.flag = 'c' THEN 'suppressed' WHEN ${fig}.flag = 'na' OR ${fig}.value IS NULL THEN 'missing' ELSE 'ok' END`;
+}
 
 /**
  * `scope`: the children of $parent (the roots when $parent is NULL) valid on the period's last
  * day: valid_from <= period_end <= valid_to, an empty bound being open. If a code had two
  * rows valid that day, the one that started last wins.
  */
-export const SCOPE_CTE = `scope AS (
+export const SCOPE_CTE = `scope AS MATERIALIZED (
   SELECT j.code, j.parent, j.level, j.name_zh, coalesce(j.name_en, j.name_zh) AS name_en
   FROM jurisdictions j CROSS JOIN request r
   WHERE j.parent IS NOT DISTINCT FROM CAST($parent AS VARCHAR)
@@ -97,10 +165,10 @@ export const SCOPE_CTE = `scope AS (
   QUALIFY row_number() OVER (PARTITION BY j.code ORDER BY j.valid_from DESC NULLS LAST) = 1
 )`;
 
-/** `level_order`: levels in the schema's order (country first), for sorting. */
-export const LEVEL_ORDER_CTE = `level_order(level, level_rank) AS (
-  VALUES ${LEVELS.map((l, i) => `(${sqlString(l)}, ${i})`).join(', ')}
-)`;
+/** The rank of a level in the schema's order (country first; 99 for anything else), for sorting. */
+export function levelRank(level: string): string {
+  return `CASE ${level} ${LEVELS.map((l, i) => `WHEN ${sqlString(l)} THEN ${i}`).join(' ')} ELSE 99 END`;
+}
 
 /**
  * `units`: what one unit of each indicator unit is in base units of its currency (schema.ts
@@ -117,64 +185,91 @@ export const USD_RATES_CTE = `usd_rates AS (
   SELECT year, cny_per_unit, source FROM exchange_rates WHERE currency = 'USD'
 )`;
 
+export type Basis = 'value' | 'yoy';
+const BASES: readonly Basis[] = ['value', 'yoy'];
+/** The measure each basis ranks, as a column of `cells`. */
+const MEASURE: Record<Basis, string> = { value: 'value', yoy: 'yoy_pct' };
+
 /**
- * Ranking: expects a CTE `cells` with one row per (indicator, level, code) holding
- * higher_is_better, value, yoy_pct and state, and `scope` for names. Produces `standings`:
- * one row per cell and basis ('value' ranks the level, 'yoy' the published growth) with
- *   rank_state  'ranked', 'suppressed' (flag c: never ranked, never zero) or 'missing'
- *   rank        competition rank (1, 2, 2, 4) among the ranked peers (same parent and level)
- *   rank_of     number of ranked peers
- *   tied        another ranked peer has the same measure
- *   ahead_*     标兵: the peer just ahead (the best-placed of the peers with the nearest
- *               strictly better measure; among equals the smallest code), gap = distance to it
- *   behind_*    追兵: the peer just behind (nearest strictly worse measure; smallest code among
- *               equals), gap = lead over it
- * Gaps are non-negative distances in the measure's unit (indicator unit for value, pp for yoy).
- * higher_is_better = false ranks the smallest measure first.
+ * Ranking: expects a CTE `cells` with one row per (indicator, level, code) holding name_zh,
+ * name_en, higher_is_better, value, yoy_pct and state. Produces `standings`: every column of
+ * `cells` and, for each basis b ('value' ranks the level, 'yoy' the published growth):
+ *   b_measure     the ranked quantity (value or yoy_pct)
+ *   b_rank_state  'ranked', 'suppressed' (flag c: never ranked, never zero) or 'missing'
+ *   b_rank        competition rank (1, 2, 2, 4) among the ranked peers (same parent and level)
+ *   b_rank_of     number of ranked peers
+ *   b_tied        another ranked peer has the same measure
+ *   b_ahead_*     标兵: the peer just ahead (the best-placed of the peers with the nearest
+ *                 strictly better measure; among equals the smallest code), gap = distance to it
+ *   b_behind_*    追兵: the peer just behind (nearest strictly worse measure; smallest code among
+ *                 equals), gap = lead over it
+ * (* = code, name_zh, name_en, measure, gap). Gaps are non-negative distances in the measure's
+ * unit (indicator unit for value, pp for yoy). higher_is_better = false ranks the smallest first.
+ *
+ * How: the ranked peers of each group are gathered once into a list sorted best first (by key =
+ * the measure signed so that smaller is better, then code), and each cell finds its first and
+ * last position among the keys with list_position. The first is its competition rank; the peer
+ * just before the first is the nearest better one, and the first peer with that key is the
+ * pace-setter; the peer just after the last is the pursuer. A cell is ranked exactly when its
+ * measure is not NULL: a usable value (flag c and na carry none); a published growth (NULL
+ * when suppressed).
  */
-export const STANDINGS_CTES = `measures AS (
-  SELECT indicator, level, code, higher_is_better, 'value' AS basis, value AS measure,
-    CASE WHEN state = 'ok' THEN 'ranked' ELSE state END AS rank_state
-  FROM cells
-  UNION ALL
-  SELECT indicator, level, code, higher_is_better, 'yoy' AS basis, yoy_pct AS measure,
-    CASE WHEN state = 'suppressed' THEN 'suppressed' WHEN yoy_pct IS NULL THEN 'missing' ELSE 'ranked' END AS rank_state
-  FROM cells
+export const STANDINGS_CTES = `ladders AS (
+  -- per group of peers: its cells, and on each basis the ranked ones, best first, equal measures by code
+  SELECT list(c) AS members,
+    ${BASES.map(
+      (b) => `list_sort(list({'key': CASE WHEN c.higher_is_better THEN -c.${MEASURE[b]} ELSE c.${MEASURE[b]} END, 'code': c.code,
+      'measure': c.${MEASURE[b]}, 'name_zh': c.name_zh, 'name_en': c.name_en}) FILTER (WHERE c.${MEASURE[b]} IS NOT NULL)) AS ${b}_ladder`,
+    ).join(',\n    ')}
+  FROM cells c
+  GROUP BY c.indicator, c.level
 ),
-ranked AS (
-  SELECT indicator, level, basis, code, measure,
-    CAST(rank() OVER peers AS INTEGER) AS rank,
-    dense_rank() OVER peers AS tier,
-    count(*) OVER (PARTITION BY indicator, level, basis, measure) > 1 AS tied
-  FROM measures
-  WHERE rank_state = 'ranked'
-  WINDOW peers AS (
-    PARTITION BY indicator, level, basis
-    ORDER BY CASE WHEN higher_is_better THEN measure END DESC,
-             CASE WHEN NOT higher_is_better THEN measure END ASC)
+ladder_keys AS ( -- the ladders' keys, forwards and backwards
+  SELECT members,
+    ${BASES.map(
+      (b) => `${b}_ladder, list_transform(${b}_ladder, lambda p: p.key) AS ${b}_keys,
+    list_reverse(list_transform(${b}_ladder, lambda p: p.key)) AS ${b}_keys_reversed`,
+    ).join(',\n    ')}
+  FROM ladders
 ),
-ranked_count AS (
-  SELECT indicator, level, basis, CAST(count(*) AS INTEGER) AS rank_of
-  FROM ranked GROUP BY indicator, level, basis
+on_ladder AS ( -- the cells again, one row each, beside their group's ladders
+  SELECT unnest(members, recursive := true), ${BASES.map((b) => `${b}_ladder, ${b}_keys, ${b}_keys_reversed`).join(', ')}
+  FROM ladder_keys
 ),
-tiers AS ( -- one representative per group of equal measures: the smallest code
-  SELECT indicator, level, basis, tier, min(code) AS code, min(measure) AS measure
-  FROM ranked GROUP BY indicator, level, basis, tier
+placed AS ( -- first and last position of each cell's key on its ladder
+  SELECT *,
+    ${BASES.map((b) => {
+      const key = `CASE WHEN higher_is_better THEN -${MEASURE[b]} ELSE ${MEASURE[b]} END`;
+      return `CASE WHEN ${MEASURE[b]} IS NOT NULL THEN list_position(${b}_keys, ${key}) END AS ${b}_first,
+    CASE WHEN ${MEASURE[b]} IS NOT NULL THEN len(${b}_keys) + 1 - list_position(${b}_keys_reversed, ${key}) END AS ${b}_last`;
+    }).join(',\n    ')}
+  FROM on_ladder
+),
+neighbours AS ( -- positions of the pace-setter (first peer with the key just before) and of the pursuer
+  SELECT *,
+    ${BASES.map(
+      (b) => `CASE WHEN ${b}_first > 1 THEN list_position(${b}_keys, ${b}_keys[${b}_first - 1]) END AS ${b}_ahead,
+    CASE WHEN ${b}_last < len(${b}_keys) THEN ${b}_last + 1 END AS ${b}_behind`,
+    ).join(',\n    ')}
+  FROM placed
 ),
 standings AS (
-  SELECT m.indicator, m.level, m.code, m.basis, m.measure, m.rank_state,
-    r.rank, coalesce(n.rank_of, 0) AS rank_of, coalesce(r.tied, false) AS tied,
-    a.code AS ahead_code, sa.name_zh AS ahead_name_zh, sa.name_en AS ahead_name_en,
-    a.measure AS ahead_measure, abs(a.measure - m.measure) AS ahead_gap,
-    b.code AS behind_code, sb.name_zh AS behind_name_zh, sb.name_en AS behind_name_en,
-    b.measure AS behind_measure, abs(m.measure - b.measure) AS behind_gap
-  FROM measures m
-  LEFT JOIN ranked r ON r.indicator = m.indicator AND r.level = m.level AND r.basis = m.basis AND r.code = m.code
-  LEFT JOIN ranked_count n ON n.indicator = m.indicator AND n.level = m.level AND n.basis = m.basis
-  LEFT JOIN tiers a ON a.indicator = r.indicator AND a.level = r.level AND a.basis = r.basis AND a.tier = r.tier - 1
-  LEFT JOIN tiers b ON b.indicator = r.indicator AND b.level = r.level AND b.basis = r.basis AND b.tier = r.tier + 1
-  LEFT JOIN scope sa ON sa.code = a.code
-  LEFT JOIN scope sb ON sb.code = b.code
+  SELECT * EXCLUDE (${BASES.map((b) => `${b}_ladder, ${b}_keys, ${b}_keys_reversed, ${b}_first, ${b}_last, ${b}_ahead, ${b}_behind`).join(', ')}),
+    value AS value_measure,
+    CASE WHEN state = 'ok' THEN 'ranked' ELSE state END AS value_rank_state,
+    yoy_pct AS yoy_measure,
+    CASE WHEN state = 'suppressed' THEN 'suppressed' WHEN yoy_pct IS NULL THEN 'missing' ELSE 'ranked' END AS yoy_rank_state,
+    ${BASES.map(
+      (b) => `CAST(${b}_first AS INTEGER) AS ${b}_rank, coalesce(CAST(len(${b}_keys) AS INTEGER), 0) AS ${b}_rank_of,
+    coalesce(${b}_last > ${b}_first, false) AS ${b}_tied,
+    ${b}_ladder[${b}_ahead].code AS ${b}_ahead_code, ${b}_ladder[${b}_ahead].name_zh AS ${b}_ahead_name_zh,
+    ${b}_ladder[${b}_ahead].name_en AS ${b}_ahead_name_en, ${b}_ladder[${b}_ahead].measure AS ${b}_ahead_measure,
+    abs(${b}_ladder[${b}_ahead].measure - ${MEASURE[b]}) AS ${b}_ahead_gap,
+    ${b}_ladder[${b}_behind].code AS ${b}_behind_code, ${b}_ladder[${b}_behind].name_zh AS ${b}_behind_name_zh,
+    ${b}_ladder[${b}_behind].name_en AS ${b}_behind_name_en, ${b}_ladder[${b}_behind].measure AS ${b}_behind_measure,
+    abs(${MEASURE[b]} - ${b}_ladder[${b}_behind].measure) AS ${b}_behind_gap`,
+    ).join(',\n    ')}
+  FROM neighbours
 )`;
 
 /** Joins CTE texts into one WITH clause. */

@@ -5,11 +5,12 @@
  * rules in TypeScript, and the tests check the two agree.
  */
 import {
-  LAST_YEAR_OBS_CTE,
-  LAST_YEAR_TOTAL_CTE,
-  LEVEL_ORDER_CTE,
-  NOW_OBS_CTE,
-  OBS_CTE,
+  figState,
+  figuresCtes,
+  IN_SCOPE,
+  INDICATOR_OR_ANY,
+  levelRank,
+  PERIOD_YEAR,
   REQUEST_CTE,
   SCOPE_CTE,
   STANDINGS_CTES,
@@ -92,45 +93,53 @@ export interface ProgressRow {
   status: 'achieved' | 'ahead' | 'behind' | 'no_target' | 'suppressed' | 'no_data';
 }
 
+/** A standings column of the basis the row is ranked on (rank_basis). */
+function onRankBasis(column: string): string {
+  return `CASE a.rank_basis WHEN 'yoy' THEN a.yoy_${column} ELSE a.value_${column} END AS ${column}`;
+}
+
 export const PROGRESS_SQL = `${withClause(
   REQUEST_CTE,
-  OBS_CTE,
-  NOW_OBS_CTE,
-  LAST_YEAR_OBS_CTE,
-  LAST_YEAR_TOTAL_CTE,
   SCOPE_CTE,
-  LEVEL_ORDER_CTE,
-  `year_targets AS (
-  SELECT t.* FROM targets t CROSS JOIN request r WHERE t.year = r.year
+  figuresCtes({ slots: ['now', 'last_year', 'last_year_total'], jurisdictions: IN_SCOPE, indicators: INDICATOR_OR_ANY, release: true }),
+  `year_targets AS MATERIALIZED ( -- the targets of the requested year for the children
+  SELECT t.jurisdiction, t.indicator, t.type, t.value, t.qualifier, t.source
+  FROM targets t
+  WHERE t.year = ${PERIOD_YEAR} AND t.jurisdiction IN (SELECT code FROM scope)
 )`,
-  `chosen AS ( -- the given indicator, or every one with a target this year and a figure at the period in scope
+  `chosen AS (
+  -- the given indicator, or every one with a target this year and a figure at the period in scope;
+  -- default_basis: what a child without a target is ranked on, like its peers' targets: on growth
+  -- when all of those are growth targets
   SELECT i.id AS indicator, i.name_zh AS indicator_name_zh, i.name_en AS indicator_name_en,
     i.unit, i.kind, i.higher_is_better, i.decimals,
-    i.kind IN ('ytd_flow', 'count') AS cumulative
+    i.kind IN ('ytd_flow', 'count') AS cumulative,
+    CASE WHEN coalesce(tt.any_growth, false) AND NOT coalesce(tt.any_level, false) THEN 'yoy' ELSE 'value' END AS default_basis
   FROM indicators i
+  LEFT JOIN (
+    SELECT indicator, bool_or(type = 'growth') AS any_growth, bool_or(type = 'level') AS any_level
+    FROM year_targets GROUP BY indicator
+  ) tt ON tt.indicator = i.id
   WHERE CASE WHEN CAST($indicator AS VARCHAR) IS NOT NULL THEN i.id = CAST($indicator AS VARCHAR)
-    ELSE i.id IN (SELECT t.indicator FROM year_targets t JOIN scope s ON s.code = t.jurisdiction)
-     AND i.id IN (SELECT n.indicator FROM now_obs n JOIN scope s ON s.code = n.jurisdiction) END
+    ELSE tt.indicator IS NOT NULL AND i.id IN (SELECT f.indicator FROM figures f WHERE f.now_fig IS NOT NULL) END
 )`,
-  `cells AS ( -- one row per child and indicator, with its figure for the period if any
+  `cells AS MATERIALIZED ( -- one row per child and indicator: its figure for the period if any, and last year's
   SELECT s.code, s.level, s.name_zh, s.name_en, c.*,
-    n.period AS obs_period, n.value, n.yoy_pct, n.flag, n.release,
-    coalesce(n.state, 'missing') AS state
+    f.now_fig.period AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct,
+    f.now_fig.flag AS flag, f.now_fig.release AS release, ${figState('f.now_fig')} AS state,
+    f.last_year_fig.value AS last_year_ytd, f.last_year_total_fig.value AS last_year_total
   FROM scope s CROSS JOIN chosen c
-  LEFT JOIN now_obs n ON n.jurisdiction = s.code AND n.indicator = c.indicator
+  LEFT JOIN figures f ON f.jurisdiction = s.code AND f.indicator = c.indicator
 )`,
   STANDINGS_CTES,
   `against_target AS ( -- the target of the year; last year's figures for the seasonal pattern
-  SELECT cells.*, r.m, r.elapsed, r.year_end,
+  SELECT st.*, r.period, r.m, r.elapsed, r.year_end,
     t.type AS target_type, t.value AS target_value, t.qualifier AS target_qualifier, t.source AS target_source,
-    ly.value AS last_year_ytd, lt.value AS last_year_total,
-    CASE WHEN NOT cells.cumulative THEN NULL
-         WHEN ly.value > 0 AND lt.value > 0 THEN 'last_year'
+    CASE WHEN NOT st.cumulative THEN NULL
+         WHEN st.last_year_ytd > 0 AND st.last_year_total > 0 THEN 'last_year'
          ELSE 'linear' END AS seasonal_basis
-  FROM cells CROSS JOIN request r
-  LEFT JOIN year_targets t ON t.jurisdiction = cells.code AND t.indicator = cells.indicator
-  LEFT JOIN last_year_obs ly ON ly.jurisdiction = cells.code AND ly.indicator = cells.indicator
-  LEFT JOIN last_year_total lt ON lt.jurisdiction = cells.code AND lt.indicator = cells.indicator
+  FROM standings st CROSS JOIN request r
+  LEFT JOIN year_targets t ON t.jurisdiction = st.code AND t.indicator = st.indicator
 )`,
   `gaps AS (
   -- A = value, T = level target, m = month, Lm = last year's YTD, Lt = last year's total.
@@ -176,43 +185,31 @@ export const PROGRESS_SQL = `${withClause(
         WHEN growth_gap_pp >= 0 AND year_end THEN 'achieved'
         WHEN growth_gap_pp >= 0 THEN 'ahead'
         ELSE 'behind' END
-    END AS status
+    END AS status,
+    -- the ranking the target is about: growth targets rank the published growth, level targets the value
+    CASE target_type WHEN 'growth' THEN 'yoy' WHEN 'level' THEN 'value' ELSE default_basis END AS rank_basis
   FROM gaps
-)`,
-  `rank_bases AS ( -- rows without a target rank like their peers' targets: on growth when all of those are growth targets
-  SELECT indicator,
-    CASE WHEN coalesce(bool_or(target_type = 'growth'), false) AND NOT coalesce(bool_or(target_type = 'level'), false)
-      THEN 'yoy' ELSE 'value' END AS default_basis
-  FROM assessed GROUP BY indicator
 )`,
 )}
 SELECT
   a.code AS jurisdiction, a.name_zh, a.name_en, a.level,
   a.indicator, a.indicator_name_zh, a.indicator_name_en, a.unit, a.kind, a.higher_is_better, a.decimals,
-  r.period, a.obs_period, a.value, a.yoy_pct, a.flag, a.state,
+  a.period, a.obs_period, a.value, a.yoy_pct, a.flag, a.state,
   a.release, rel.published_at AS release_published_at,
   a.target_type, a.target_value, a.target_qualifier, a.target_source,
   a.elapsed, a.completion, a.pace_gap_pp,
   a.last_year_ytd, a.last_year_total, a.seasonal_basis, a.seasonal_expected, a.seasonal_gap_pp, a.projection,
   a.growth_gap_pp,
-  sv.rank AS value_rank, sv.rank_of AS value_rank_of, sv.rank_state AS value_rank_state,
-  sv.ahead_code AS value_ahead_code, sv.ahead_name_zh AS value_ahead_name_zh, sv.ahead_gap AS value_ahead_gap,
-  sv.behind_code AS value_behind_code, sv.behind_name_zh AS value_behind_name_zh, sv.behind_gap AS value_behind_gap,
-  sy.rank AS yoy_rank, sy.rank_of AS yoy_rank_of, sy.rank_state AS yoy_rank_state,
-  sy.ahead_code AS yoy_ahead_code, sy.ahead_name_zh AS yoy_ahead_name_zh, sy.ahead_gap AS yoy_ahead_gap,
-  sy.behind_code AS yoy_behind_code, sy.behind_name_zh AS yoy_behind_name_zh, sy.behind_gap AS yoy_behind_gap,
-  st.basis AS rank_basis, st.rank, st.rank_of,
-  st.ahead_code, st.ahead_name_zh, st.ahead_name_en, st.ahead_gap,
-  st.behind_code, st.behind_name_zh, st.behind_name_en, st.behind_gap,
+  a.value_rank, a.value_rank_of, a.value_rank_state,
+  a.value_ahead_code, a.value_ahead_name_zh, a.value_ahead_gap,
+  a.value_behind_code, a.value_behind_name_zh, a.value_behind_gap,
+  a.yoy_rank, a.yoy_rank_of, a.yoy_rank_state,
+  a.yoy_ahead_code, a.yoy_ahead_name_zh, a.yoy_ahead_gap,
+  a.yoy_behind_code, a.yoy_behind_name_zh, a.yoy_behind_gap,
+  a.rank_basis, ${['rank', 'rank_of'].map(onRankBasis).join(', ')},
+  ${['ahead_code', 'ahead_name_zh', 'ahead_name_en', 'ahead_gap'].map(onRankBasis).join(',\n  ')},
+  ${['behind_code', 'behind_name_zh', 'behind_name_en', 'behind_gap'].map(onRankBasis).join(',\n  ')},
   a.status
 FROM assessed a
-CROSS JOIN request r
-LEFT JOIN level_order lo ON lo.level = a.level
 LEFT JOIN releases rel ON rel.id = a.release
-LEFT JOIN standings sv ON sv.basis = 'value' AND sv.indicator = a.indicator AND sv.code = a.code
-LEFT JOIN standings sy ON sy.basis = 'yoy' AND sy.indicator = a.indicator AND sy.code = a.code
-JOIN rank_bases rb ON rb.indicator = a.indicator
--- the ranking the target is about: growth targets rank the published growth, level targets the value
-LEFT JOIN standings st ON st.indicator = a.indicator AND st.code = a.code
-  AND st.basis = CASE a.target_type WHEN 'growth' THEN 'yoy' WHEN 'level' THEN 'value' ELSE rb.default_basis END
-ORDER BY a.indicator, coalesce(lo.level_rank, 99), a.level, a.code`;
+ORDER BY a.indicator, ${levelRank('a.level')}, a.level, a.code`;

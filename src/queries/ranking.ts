@@ -3,7 +3,18 @@
  * the period) on the value (levels) or on the published growth (yoy), the ranked first in rank
  * order, then the suppressed, then the missing, each group by code.
  */
-import { LEVEL_ORDER_CTE, NOW_OBS_CTE, OBS_CTE, REQUEST_CTE, SCOPE_CTE, STANDINGS_CTES, withClause } from './fragments.ts';
+import {
+  type Basis,
+  figState,
+  figuresCtes,
+  IN_SCOPE,
+  INDICATOR_OR_ANY,
+  levelRank,
+  REQUEST_CTE,
+  SCOPE_CTE,
+  STANDINGS_CTES,
+  withClause,
+} from './fragments.ts';
 
 export interface RankingParams {
   period: string;
@@ -45,37 +56,47 @@ export interface RankingRow {
   behind_gap: number | null;
 }
 
+/** The standings of one basis, under the basis-free column names of RankingRow. */
+function onBasis(b: Basis): string {
+  const columns = ['measure', 'rank_state', 'rank', 'rank_of', 'tied', 'ahead_code', 'ahead_name_zh', 'ahead_name_en',
+    'ahead_measure', 'ahead_gap', 'behind_code', 'behind_name_zh', 'behind_name_en', 'behind_measure', 'behind_gap'];
+  return `SELECT indicator, '${b}' AS basis, level, code, name_zh, name_en, obs_period, value, yoy_pct, flag,
+    ${columns.map((c) => `${b}_${c} AS ${c}`).join(', ')}
+  FROM standings
+  WHERE CAST($basis AS VARCHAR) IS NULL OR CAST($basis AS VARCHAR) = '${b}'`;
+}
+
 export const RANKING_SQL = `${withClause(
   REQUEST_CTE,
-  OBS_CTE,
-  NOW_OBS_CTE,
   SCOPE_CTE,
-  LEVEL_ORDER_CTE,
-  `chosen AS (
+  figuresCtes({ slots: ['now'], jurisdictions: IN_SCOPE, indicators: INDICATOR_OR_ANY }),
+  `chosen AS ( -- the given indicator, or every one with a figure at the period in scope
   SELECT i.id AS indicator, i.higher_is_better
   FROM indicators i
   WHERE CASE WHEN CAST($indicator AS VARCHAR) IS NOT NULL THEN i.id = CAST($indicator AS VARCHAR)
-    ELSE i.id IN (SELECT n.indicator FROM now_obs n JOIN scope s ON s.code = n.jurisdiction) END
+    ELSE i.id IN (SELECT f.indicator FROM figures f WHERE f.now_fig IS NOT NULL) END
 )`,
-  `cells AS (
+  `cells AS MATERIALIZED ( -- one row per child and indicator, with its figure for the period if any
   SELECT s.code, s.level, s.name_zh, s.name_en, c.indicator, c.higher_is_better,
-    n.period AS obs_period, n.value, n.yoy_pct, n.flag,
-    coalesce(n.state, 'missing') AS state
+    f.now_fig.period AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct, f.now_fig.flag AS flag,
+    ${figState('f.now_fig')} AS state
   FROM scope s CROSS JOIN chosen c
-  LEFT JOIN now_obs n ON n.jurisdiction = s.code AND n.indicator = c.indicator
+  LEFT JOIN figures f ON f.jurisdiction = s.code AND f.indicator = c.indicator
 )`,
   STANDINGS_CTES,
+  `by_basis AS ( -- one row per cell and basis
+  ${onBasis('value')}
+  UNION ALL
+  ${onBasis('yoy')}
+)`,
 )}
-SELECT c.indicator, st.basis, c.level, c.code AS jurisdiction, c.name_zh, c.name_en,
-  r.period, c.obs_period, c.value, c.yoy_pct, c.flag,
-  st.measure, st.rank_state, st.rank, st.rank_of, st.tied,
-  st.ahead_code, st.ahead_name_zh, st.ahead_name_en, st.ahead_measure, st.ahead_gap,
-  st.behind_code, st.behind_name_zh, st.behind_name_en, st.behind_measure, st.behind_gap
-FROM cells c
+SELECT b.indicator, b.basis, b.level, b.code AS jurisdiction, b.name_zh, b.name_en,
+  r.period, b.obs_period, b.value, b.yoy_pct, b.flag,
+  b.measure, b.rank_state, b.rank, b.rank_of, b.tied,
+  b.ahead_code, b.ahead_name_zh, b.ahead_name_en, b.ahead_measure, b.ahead_gap,
+  b.behind_code, b.behind_name_zh, b.behind_name_en, b.behind_measure, b.behind_gap
+FROM by_basis b
 CROSS JOIN request r
-JOIN standings st ON st.indicator = c.indicator AND st.level = c.level AND st.code = c.code
-LEFT JOIN level_order lo ON lo.level = c.level
-WHERE CAST($basis AS VARCHAR) IS NULL OR st.basis = CAST($basis AS VARCHAR)
-ORDER BY c.indicator, st.basis, coalesce(lo.level_rank, 99), c.level,
-  CASE st.rank_state WHEN 'ranked' THEN 0 WHEN 'suppressed' THEN 1 ELSE 2 END,
-  st.rank, c.code`;
+ORDER BY b.indicator, b.basis, ${levelRank('b.level')}, b.level,
+  CASE b.rank_state WHEN 'ranked' THEN 0 WHEN 'suppressed' THEN 1 ELSE 2 END,
+  b.rank, b.code`;

@@ -2,7 +2,7 @@
  * Time series and periods: the trend of one jurisdiction-indicator this year against last year
  * by month, its whole series, the periods available and the latest period per indicator.
  */
-import { OBS_CTE, withClause } from './fragments.ts';
+import { OBS_STATE, OBS_VALUE, OBS_YOY, figState, withClause } from './fragments.ts';
 
 export interface TrendParams {
   jurisdiction: string;
@@ -32,33 +32,34 @@ export interface TrendRow {
  * published as YYYY-12 or as YYYY (YYYY-12 preferred in this monthly view).
  */
 export const TREND_SQL = `${withClause(
-  OBS_CTE,
-  `months AS (
-  SELECT CAST(range AS INTEGER) AS month FROM range(1, 13)
-)`,
   `wanted AS (
   SELECT CAST($year AS INTEGER) AS year, i.kind IN ('ytd_flow', 'count') AS cumulative
   FROM indicators i WHERE i.id = CAST($indicator AS VARCHAR)
 )`,
-  `series AS ( -- this year and last year, one figure per month of year
-  SELECT obs.* FROM obs CROSS JOIN wanted w
-  WHERE obs.jurisdiction = CAST($jurisdiction AS VARCHAR) AND obs.indicator = CAST($indicator AS VARCHAR)
-    AND obs.year IN (w.year, w.year - 1)
-  QUALIFY row_number() OVER (PARTITION BY obs.year, obs.m ORDER BY (obs.month IS NULL), obs.period) = 1
+  `by_month AS MATERIALIZED ( -- this year's and last year's figure for each month of year that has one
+  SELECT coalesce(o.month, 12) AS m,
+    arg_min(o.fig, o.month IS NULL) FILTER (WHERE o.year = CAST($year AS INTEGER)) AS this_year,
+    arg_min(o.fig, o.month IS NULL) FILTER (WHERE o.year = CAST($year AS INTEGER) - 1) AS last_year
+  FROM (
+    SELECT o.year, o.month, {'period': o.period, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag} AS fig
+    FROM observations o
+    WHERE o.jurisdiction = CAST($jurisdiction AS VARCHAR) AND o.indicator = CAST($indicator AS VARCHAR)
+      AND o.year IN (CAST($year AS INTEGER), CAST($year AS INTEGER) - 1)
+  ) AS o
+  GROUP BY coalesce(o.month, 12)
 )`,
 )}
-SELECT mo.month,
-  t.period AS this_year_period, t.value AS this_year_value, t.yoy_pct AS this_year_yoy_pct,
-  t.flag AS this_year_flag, coalesce(t.state, 'missing') AS this_year_state,
-  l.period AS last_year_period, l.value AS last_year_value, l.yoy_pct AS last_year_yoy_pct,
-  l.flag AS last_year_flag, coalesce(l.state, 'missing') AS last_year_state,
-  CASE WHEN w.cumulative AND lt.value > 0 THEN l.value / lt.value END AS last_year_share
-FROM months mo
+SELECT CAST(mo.range AS INTEGER) AS month,
+  b.this_year.period AS this_year_period, b.this_year.value AS this_year_value, b.this_year.yoy_pct AS this_year_yoy_pct,
+  b.this_year.flag AS this_year_flag, ${figState('b.this_year')} AS this_year_state,
+  b.last_year.period AS last_year_period, b.last_year.value AS last_year_value, b.last_year.yoy_pct AS last_year_yoy_pct,
+  b.last_year.flag AS last_year_flag, ${figState('b.last_year')} AS last_year_state,
+  CASE WHEN w.cumulative AND lt.last_year.value > 0 THEN b.last_year.value / lt.last_year.value END AS last_year_share
+FROM range(1, 13) AS mo
 CROSS JOIN wanted w
-LEFT JOIN series t ON t.year = w.year AND t.m = mo.month
-LEFT JOIN series l ON l.year = w.year - 1 AND l.m = mo.month
-LEFT JOIN series lt ON lt.year = w.year - 1 AND lt.m = 12
-ORDER BY mo.month`;
+LEFT JOIN by_month b ON b.m = mo.range
+LEFT JOIN by_month lt ON lt.m = 12
+ORDER BY mo.range`;
 
 export interface SeriesParams {
   jurisdiction: string;
@@ -79,13 +80,12 @@ export interface SeriesRow {
 }
 
 /** Every period of one jurisdiction-indicator, oldest first; an annual YYYY sorts after YYYY-12. */
-export const SERIES_SQL = `${withClause(OBS_CTE)}
-SELECT obs.period, obs.year, obs.month, obs.value, obs.yoy_pct, obs.flag, obs.state,
-  obs.release, rel.published_at AS release_published_at, obs.note
-FROM obs
-LEFT JOIN releases rel ON rel.id = obs.release
-WHERE obs.jurisdiction = CAST($jurisdiction AS VARCHAR) AND obs.indicator = CAST($indicator AS VARCHAR)
-ORDER BY obs.year, coalesce(obs.month, 13), obs.period`;
+export const SERIES_SQL = `SELECT o.period, o.year, o.month, ${OBS_VALUE} AS value, ${OBS_YOY} AS yoy_pct, o.flag,
+  ${OBS_STATE} AS state, o.release, rel.published_at AS release_published_at, o.note
+FROM observations o
+LEFT JOIN releases rel ON rel.id = o.release
+WHERE o.jurisdiction = CAST($jurisdiction AS VARCHAR) AND o.indicator = CAST($indicator AS VARCHAR)
+ORDER BY o.year, coalesce(o.month, 13), o.period`;
 
 export interface PeriodsParams {
   /** Indicator id; NULL = all indicators. */
@@ -104,16 +104,32 @@ export interface PeriodsRow {
   with_value: number;
 }
 
+/**
+ * The period text of a (year, month) of observations: YYYY, or YYYY-MM. The data build derives
+ * year and month from the period (src/engine/tables.ts), so this is the period itself, without
+ * reading the period column (a string scan of every observation).
+ */
+const PERIOD_OF = (year: string, month: string) =>
+  `lpad(CAST(${year} AS VARCHAR), 4, '0') || coalesce('-' || lpad(CAST(${month} AS VARCHAR), 2, '0'), '')`;
+
+/** Counts of one period's observations of one indicator, for periods and latest. */
+const PER_INDICATOR_CTE = `per_indicator AS ( -- observations, and those with a value, per period and indicator
+  SELECT o.year, o.month, o.indicator, count(*) AS n,
+    count(*) FILTER (WHERE coalesce(o.flag, '') NOT IN ('c', 'na') AND o.value IS NOT NULL) AS n_ok
+  FROM observations o
+  WHERE CAST($indicator AS VARCHAR) IS NULL OR o.indicator = CAST($indicator AS VARCHAR)
+  GROUP BY o.year, o.month, o.indicator
+)`;
+
 /** The periods that have at least one observation, oldest first (YYYY after YYYY-12). */
-export const PERIODS_SQL = `${withClause(OBS_CTE)}
-SELECT period, year, month, month IS NULL AS annual,
+export const PERIODS_SQL = `${withClause(PER_INDICATOR_CTE)}
+SELECT ${PERIOD_OF('year', 'month')} AS period, year, month, month IS NULL AS annual,
   CAST(coalesce(month, 12) AS DOUBLE) / 12 AS elapsed,
-  CAST(count(DISTINCT indicator) AS INTEGER) AS indicators,
-  CAST(count(*) AS INTEGER) AS observations,
-  CAST(count(*) FILTER (WHERE state = 'ok') AS INTEGER) AS with_value
-FROM obs
-WHERE CAST($indicator AS VARCHAR) IS NULL OR indicator = CAST($indicator AS VARCHAR)
-GROUP BY period, year, month
+  CAST(count(*) AS INTEGER) AS indicators,
+  CAST(sum(n) AS INTEGER) AS observations,
+  CAST(sum(n_ok) AS INTEGER) AS with_value
+FROM per_indicator
+GROUP BY year, month
 ORDER BY year, coalesce(month, 13), period`;
 
 export interface LatestParams {
@@ -136,18 +152,15 @@ export interface LatestRow {
  * year published as YYYY winning over YYYY-12 of the same year.
  */
 export const LATEST_SQL = `${withClause(
-  OBS_CTE,
-  `by_period AS (
-  SELECT indicator, period, year, month,
-    CAST(count(*) AS INTEGER) AS jurisdictions,
-    CAST(count(*) FILTER (WHERE state = 'ok') AS INTEGER) AS with_value
-  FROM obs
-  WHERE CAST($indicator AS VARCHAR) IS NULL OR indicator = CAST($indicator AS VARCHAR)
-  GROUP BY indicator, period, year, month
+  PER_INDICATOR_CTE,
+  `latest AS ( -- each indicator's greatest (year, month), the annual YYYY counting after YYYY-12
+  SELECT indicator, arg_max({'year': year, 'month': month, 'n': n, 'n_ok': n_ok}, {'year': year, 'm': coalesce(month, 13)}) AS p
+  FROM per_indicator
+  GROUP BY indicator
 )`,
 )}
-SELECT i.id AS indicator, b.period AS latest_period, b.year, b.month, b.jurisdictions, b.with_value
-FROM by_period b
-JOIN indicators i ON i.id = b.indicator
-QUALIFY row_number() OVER (PARTITION BY b.indicator ORDER BY b.year DESC, coalesce(b.month, 13) DESC, b.period DESC) = 1
+SELECT i.id AS indicator, ${PERIOD_OF('l.p.year', 'l.p.month')} AS latest_period, l.p.year AS year, l.p.month AS month,
+  CAST(l.p.n AS INTEGER) AS jurisdictions, CAST(l.p.n_ok AS INTEGER) AS with_value
+FROM latest l
+JOIN indicators i ON i.id = l.indicator
 ORDER BY i.id`;
