@@ -115,8 +115,12 @@ export function finishSvg<T extends SVGSVGElement>(svg: T, { idPrefix, title, de
   svg.setAttribute('font-size', String(fontSize));
   svg.setAttribute('role', 'img');
   // Plot names its mark groups ("rule", "bar") with aria-label, which ARIA forbids on a plain
-  // group; inside an image they say nothing a reader needs (the numbers are in the table).
-  for (const g of [...svg.querySelectorAll('[aria-label]')]) g.removeAttribute('aria-label');
+  // group and which says nothing a reader needs inside an image (the numbers are in the
+  // table). The name stays as data-mark, for tests and stylesheets.
+  for (const g of [...svg.querySelectorAll('[aria-label]')]) {
+    g.setAttribute('data-mark', g.getAttribute('aria-label') ?? '');
+    g.removeAttribute('aria-label');
+  }
   svg.setAttribute('aria-label', title);
   const titleEl = doc.createElementNS('http://www.w3.org/2000/svg', 'title');
   titleEl.textContent = title;

@@ -205,7 +205,7 @@ describe('progress chart', () => {
     expect(texts).toContain('保密');
     expect(texts).toContain('无目标');
     // Listed after all bars: the last two y labels.
-    const yTicks = [...doc.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    const yTicks = [...doc.querySelectorAll('g[data-mark="y-axis tick label"] text')].map((t) => t.textContent);
     expect(yTicks.slice(-2)).toEqual(['鹤壁市', '焦作市']);
   });
 
@@ -236,7 +236,7 @@ describe('trend chart', () => {
   it('starts at month 2 when January and February are published together', () => {
     const svg = trendPlot(trend);
     expect(domainOf(svg.scale('x')!)).toEqual([2, 12]);
-    const ticks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    const ticks = [...svg.querySelectorAll('g[data-mark="x-axis tick label"] text')].map((t) => t.textContent);
     expect(ticks[0]).toBe('2月');
     expect(ticks.at(-1)).toBe('12月');
   });
@@ -284,7 +284,7 @@ describe('ranking chart', () => {
     const rects = [...doc.querySelectorAll('rect')];
     expect(rects).toHaveLength(18);
     for (const r of rects) expect(Number(r.getAttribute('width'))).toBeGreaterThan(0);
-    const yTicks = [...doc.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+    const yTicks = [...doc.querySelectorAll('g[data-mark="y-axis tick label"] text')].map((t) => t.textContent);
     expect(yTicks[0]).toBe('1. 郑州市');
     expect(yTicks.slice(-2)).toEqual(['– 平顶山市', '– 许昌市']);
     const texts = [...doc.querySelectorAll('text')].map(ownText);
