@@ -14,6 +14,9 @@
  * - Plot's font stack has no CJK font; readers on Linux need "Noto Sans CJK SC" named.
  */
 import { parseHTML } from 'linkedom';
+import { checkIdPrefix } from './svg.ts';
+
+export { checkIdPrefix };
 
 /** System fonts first, then the CJK fonts of each platform, Noto for Linux and Android. */
 export const FONT_FAMILY =
@@ -23,14 +26,6 @@ export const FONT_FAMILY =
 export function createPlotDocument(): Document {
   const { document } = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>');
   return document as unknown as Document;
-}
-
-const ID_PREFIX_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
-
-/** An id prefix must be a valid, CSS-safe id start, so the ids made from it are too. */
-export function checkIdPrefix(idPrefix: string): string {
-  if (!ID_PREFIX_RE.test(idPrefix)) throw new Error(`invalid chart idPrefix: ${JSON.stringify(idPrefix)}`);
-  return idPrefix;
 }
 
 /**
