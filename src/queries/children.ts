@@ -2,7 +2,16 @@
  * children: each child against its parent at one period — difference from the parent's
  * published growth, share of the parent, and contribution to the parent's growth (拉动).
  */
-import { figState, figuresCtes, IN_SCOPE_OR_PARENT, INDICATOR_OR_ANY, levelRank, REQUEST_CTE, SCOPE_CTE, withClause } from './fragments.ts';
+import {
+  figState,
+  figuresCtes,
+  IN_SCOPE_OR_PARENT,
+  INDICATOR_OR_ANY,
+  levelRank,
+  PERIOD_TEXT,
+  SCOPE_CTE,
+  withClause,
+} from './fragments.ts';
 
 export interface ChildrenParams {
   period: string;
@@ -36,7 +45,6 @@ export interface ChildrenRow {
 }
 
 export const CHILDREN_SQL = `${withClause(
-  REQUEST_CTE,
   SCOPE_CTE,
   figuresCtes({ slots: ['now', 'last_year'], jurisdictions: IN_SCOPE_OR_PARENT, indicators: INDICATOR_OR_ANY }),
   `chosen AS ( -- the given indicator, or every one with a figure at the period for the parent or a child
@@ -45,33 +53,27 @@ export const CHILDREN_SQL = `${withClause(
   WHERE CASE WHEN CAST($indicator AS VARCHAR) IS NOT NULL THEN i.id = CAST($indicator AS VARCHAR)
     ELSE i.id IN (SELECT f.indicator FROM figures f WHERE f.now_fig IS NOT NULL) END
 )`,
-  `parent_figures AS (
-  SELECT c.indicator, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct,
-    ${figState('f.now_fig')} AS state, f.last_year_fig.value AS value_last_year
-  FROM chosen c
-  LEFT JOIN figures f ON f.jurisdiction = CAST($parent AS VARCHAR) AND f.indicator = c.indicator
-)`,
-  `child_figures AS (
+  `child_figures AS ( -- each child's figures beside its parent's, per indicator
   SELECT s.code, s.level, s.name_zh, s.name_en, c.indicator, c.additive,
     f.now_fig.period AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct, f.now_fig.flag AS flag,
-    ${figState('f.now_fig')} AS state, f.last_year_fig.value AS value_last_year
+    ${figState('f.now_fig')} AS state, f.last_year_fig.value AS value_last_year,
+    p.now_fig.value AS parent_value, p.now_fig.yoy_pct AS parent_yoy_pct, ${figState('p.now_fig')} AS parent_state,
+    p.last_year_fig.value AS parent_value_last_year
   FROM scope s CROSS JOIN chosen c
   LEFT JOIN figures f ON f.jurisdiction = s.code AND f.indicator = c.indicator
+  LEFT JOIN figures p ON p.jurisdiction = CAST($parent AS VARCHAR) AND p.indicator = c.indicator
 )`,
 )}
 SELECT f.indicator, f.additive, f.level, f.code AS jurisdiction, f.name_zh, f.name_en,
-  r.period, f.obs_period, f.value, f.yoy_pct, f.flag, f.state, f.value_last_year,
+  ${PERIOD_TEXT} AS period, f.obs_period, f.value, f.yoy_pct, f.flag, f.state, f.value_last_year,
   CAST($parent AS VARCHAR) AS parent,
-  p.value AS parent_value, p.yoy_pct AS parent_yoy_pct, p.state AS parent_state,
-  p.value_last_year AS parent_value_last_year,
+  f.parent_value, f.parent_yoy_pct, f.parent_state, f.parent_value_last_year,
   -- growth difference: child's published growth minus the parent's (pp), not direction-adjusted
-  f.yoy_pct - p.yoy_pct AS growth_diff_pp,
+  f.yoy_pct - f.parent_yoy_pct AS growth_diff_pp,
   -- share of the parent (a fraction) and contribution to its growth (pp): additive indicators only
-  CASE WHEN f.additive AND p.value <> 0 THEN f.value / p.value END AS share_of_parent,
-  CASE WHEN f.additive AND p.value_last_year <> 0
-    THEN (f.value - f.value_last_year) * 100 / p.value_last_year END AS contribution_pp
+  CASE WHEN f.additive AND f.parent_value <> 0 THEN f.value / f.parent_value END AS share_of_parent,
+  CASE WHEN f.additive AND f.parent_value_last_year <> 0
+    THEN (f.value - f.value_last_year) * 100 / f.parent_value_last_year END AS contribution_pp
 FROM child_figures f
-CROSS JOIN request r
-JOIN parent_figures p ON p.indicator = f.indicator
 WHERE CAST($parent AS VARCHAR) IS NOT NULL
 ORDER BY f.indicator, ${levelRank('f.level')}, f.level, f.code`;

@@ -6,7 +6,16 @@
  * Special reporting units (level 'special': zones, development areas) usually lie inside another
  * child and would be counted twice, so they are left out of children_sum and reported apart.
  */
-import { figState, figuresCtes, IN_SCOPE_OR_PARENT, INDICATOR_OR_ANY, REQUEST_CTE, SCOPE_CTE, withClause } from './fragments.ts';
+import {
+  figState,
+  figuresCtes,
+  IN_SCOPE_OR_PARENT,
+  INDICATOR_OR_ANY,
+  PERIOD_OK,
+  PERIOD_TEXT,
+  SCOPE_CTE,
+  withClause,
+} from './fragments.ts';
 
 export interface ConsistencyParams {
   period: string;
@@ -41,7 +50,6 @@ export interface ConsistencyRow {
 }
 
 export const CONSISTENCY_SQL = `${withClause(
-  REQUEST_CTE,
   SCOPE_CTE,
   figuresCtes({ slots: ['now'], jurisdictions: IN_SCOPE_OR_PARENT, indicators: INDICATOR_OR_ANY }),
   `chosen AS ( -- the given additive indicator, or every one with a figure at the period for the parent or a child
@@ -62,26 +70,30 @@ export const CONSISTENCY_SQL = `${withClause(
     CAST(count(*) FILTER (WHERE NOT special AND state = 'ok') AS INTEGER) AS children_with_value,
     CAST(count(*) FILTER (WHERE NOT special AND state = 'suppressed') AS INTEGER) AS children_suppressed,
     CAST(count(*) FILTER (WHERE NOT special AND state = 'missing') AS INTEGER) AS children_missing,
-    round(sum(value) FILTER (WHERE NOT special), 10) AS children_sum,
+    round(sum(value) FILTER (WHERE NOT special), 10) AS children_total,
     CAST(count(*) FILTER (WHERE special) AS INTEGER) AS special_units,
     CAST(count(*) FILTER (WHERE special AND state = 'ok') AS INTEGER) AS special_with_value,
-    round(sum(value) FILTER (WHERE special), 10) AS special_sum
+    round(sum(value) FILTER (WHERE special), 10) AS special_total
   FROM child_figures GROUP BY indicator
 )`,
+  `compared AS ( -- the sums beside the parent's figure
+  SELECT c.indicator, p.now_fig AS parent_fig, s.* EXCLUDE (indicator),
+    round(s.children_total - p.now_fig.value, 10) AS difference
+  FROM chosen c
+  LEFT JOIN sums s ON s.indicator = c.indicator
+  LEFT JOIN figures p ON p.jurisdiction = CAST($parent AS VARCHAR) AND p.indicator = c.indicator
+)`,
 )}
-SELECT c.indicator, r.period, CAST($parent AS VARCHAR) AS parent,
-  p.now_fig.period AS parent_obs_period, p.now_fig.value AS parent_value, ${figState('p.now_fig')} AS parent_state,
-  coalesce(s.children, 0) AS children, coalesce(s.children_with_value, 0) AS children_with_value,
-  coalesce(s.children_suppressed, 0) AS children_suppressed, coalesce(s.children_missing, 0) AS children_missing,
-  s.children_sum,
-  round(s.children_sum - p.now_fig.value, 10) AS difference,
-  CASE WHEN p.now_fig.value <> 0 THEN round(s.children_sum - p.now_fig.value, 10) / p.now_fig.value * 100 END AS difference_pct,
-  coalesce(s.children, 0) > 0 AND s.children_with_value = s.children AS complete,
-  coalesce(s.special_units, 0) AS special_units, coalesce(s.special_with_value, 0) AS special_with_value,
-  s.special_sum
-FROM chosen c
-CROSS JOIN request r
-LEFT JOIN sums s ON s.indicator = c.indicator
-LEFT JOIN figures p ON p.jurisdiction = CAST($parent AS VARCHAR) AND p.indicator = c.indicator
-WHERE CAST($parent AS VARCHAR) IS NOT NULL
+SELECT c.indicator, ${PERIOD_TEXT} AS period, CAST($parent AS VARCHAR) AS parent,
+  c.parent_fig.period AS parent_obs_period, c.parent_fig.value AS parent_value, ${figState('c.parent_fig')} AS parent_state,
+  coalesce(c.children, 0) AS children, coalesce(c.children_with_value, 0) AS children_with_value,
+  coalesce(c.children_suppressed, 0) AS children_suppressed, coalesce(c.children_missing, 0) AS children_missing,
+  c.children_total AS children_sum,
+  c.difference,
+  CASE WHEN c.parent_fig.value <> 0 THEN c.difference / c.parent_fig.value * 100 END AS difference_pct,
+  coalesce(c.children, 0) > 0 AND c.children_with_value = c.children AS complete,
+  coalesce(c.special_units, 0) AS special_units, coalesce(c.special_with_value, 0) AS special_with_value,
+  c.special_total AS special_sum
+FROM compared c
+WHERE CAST($parent AS VARCHAR) IS NOT NULL AND ${PERIOD_OK}
 ORDER BY c.indicator`;

@@ -15,8 +15,9 @@ import {
   figState,
   figuresCtes,
   levelRank,
+  PERIOD_TEXT,
+  PERIOD_YEAR,
   IN_SCOPE,
-  REQUEST_CTE,
   SCOPE_CTE,
   UNITS_CTE,
   USD_RATES_CTE,
@@ -29,7 +30,7 @@ import {
  */
 const MONEY_CTE = `money AS (
   SELECT i.id AS indicator, i.unit, u.currency, u.scale,
-    CASE WHEN u.currency = 'USD' THEN r.year END AS rate_year, fx.cny_per_unit AS cny_per_usd, fx.source AS rate_source,
+    CASE WHEN u.currency = 'USD' THEN ${PERIOD_YEAR} END AS rate_year, fx.cny_per_unit AS cny_per_usd, fx.source AS rate_source,
     CASE WHEN u.currency = 'CNY' THEN u.scale
          WHEN u.currency = 'USD' THEN u.scale * fx.cny_per_unit END AS yuan_per_unit,
     CASE WHEN u.currency = 'CNY' THEN 'cny'
@@ -37,9 +38,8 @@ const MONEY_CTE = `money AS (
          WHEN u.currency = 'USD' THEN 'no_rate'
          ELSE 'not_money' END AS conversion
   FROM indicators i
-  CROSS JOIN request r
   LEFT JOIN units u ON u.unit = i.unit
-  LEFT JOIN usd_rates fx ON fx.year = r.year AND u.currency = 'USD'
+  LEFT JOIN usd_rates fx ON fx.year = ${PERIOD_YEAR} AND u.currency = 'USD'
 )`;
 
 export type Conversion = 'cny' | 'converted' | 'no_rate' | 'not_money';
@@ -71,19 +71,17 @@ export interface ToCnyRow {
 }
 
 export const TO_CNY_SQL = `${withClause(
-  REQUEST_CTE,
   SCOPE_CTE,
   figuresCtes({ slots: ['now'], jurisdictions: IN_SCOPE, indicators: 'o.indicator = CAST($indicator AS VARCHAR)' }),
   UNITS_CTE,
   USD_RATES_CTE,
   MONEY_CTE,
 )}
-SELECT s.code AS jurisdiction, s.name_zh, s.name_en, s.level, m.indicator, r.period,
+SELECT s.code AS jurisdiction, s.name_zh, s.name_en, s.level, m.indicator, ${PERIOD_TEXT} AS period,
   f.now_fig.period AS obs_period, f.now_fig.value AS value, ${figState('f.now_fig')} AS state,
   m.unit, m.currency, m.rate_year, m.cny_per_usd, m.rate_source, m.conversion,
   f.now_fig.value * m.yuan_per_unit / 100000000 AS value_cny_yi
 FROM scope s
-CROSS JOIN request r
 JOIN money m ON m.indicator = CAST($indicator AS VARCHAR)
 LEFT JOIN figures f ON f.jurisdiction = s.code AND f.indicator = m.indicator
 ORDER BY ${levelRank('s.level')}, s.level, s.code`;
@@ -119,7 +117,6 @@ export interface TradeDependencyRow {
 }
 
 export const TRADE_DEPENDENCY_SQL = `${withClause(
-  REQUEST_CTE,
   SCOPE_CTE,
   figuresCtes({
     slots: ['now'],
@@ -144,7 +141,7 @@ export const TRADE_DEPENDENCY_SQL = `${withClause(
   LEFT JOIN figures g ON g.jurisdiction = s.code AND g.indicator = CAST($gdp AS VARCHAR)
 )`,
 )}
-SELECT f.code AS jurisdiction, f.name_zh, f.name_en, f.level, r.period,
+SELECT f.code AS jurisdiction, f.name_zh, f.name_en, f.level, ${PERIOD_TEXT} AS period,
   f.trade_value, f.trade_unit, f.trade_state, f.gdp_value, f.gdp_unit, f.gdp_state,
   f.cny_per_usd, f.rate_source,
   f.trade_yuan / 100000000 AS trade_cny_yi,
@@ -156,7 +153,6 @@ SELECT f.code AS jurisdiction, f.name_zh, f.name_en, f.level, r.period,
        WHEN f.trade_conversion = 'no_rate' OR f.gdp_conversion = 'no_rate' THEN 'no_rate'
        ELSE 'ok' END AS basis
 FROM inputs f
-CROSS JOIN request r
 ORDER BY ${levelRank('f.level')}, f.level, f.code`;
 
 export interface PerCapitaParams {
@@ -189,7 +185,6 @@ export interface PerCapitaRow {
 }
 
 export const PER_CAPITA_SQL = `${withClause(
-  REQUEST_CTE,
   SCOPE_CTE,
   figuresCtes({
     slots: ['now', 'year_end'],
@@ -218,7 +213,7 @@ export const PER_CAPITA_SQL = `${withClause(
   LEFT JOIN figures p ON p.jurisdiction = s.code AND p.indicator = CAST($population AS VARCHAR)
 )`,
 )}
-SELECT f.code AS jurisdiction, f.name_zh, f.name_en, f.level, f.indicator, r.period,
+SELECT f.code AS jurisdiction, f.name_zh, f.name_en, f.level, f.indicator, ${PERIOD_TEXT} AS period,
   f.obs_period, f.value, f.unit, f.state,
   f.population, f.population_unit, f.population_period,
   CASE WHEN f.conversion IN ('converted', 'no_rate') THEN f.cny_per_usd END AS cny_per_usd,
@@ -230,5 +225,4 @@ SELECT f.code AS jurisdiction, f.name_zh, f.name_en, f.level, f.indicator, r.per
        WHEN f.conversion = 'no_rate' THEN 'no_rate'
        ELSE 'ok' END AS basis
 FROM inputs f
-CROSS JOIN request r
 ORDER BY ${levelRank('f.level')}, f.level, f.code`;

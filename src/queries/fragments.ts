@@ -21,39 +21,31 @@ function sqlString(s: string): string {
 }
 
 /**
- * `request`: the requested period $period parsed once. A malformed period yields no row, so
- * every query built on it returns no rows (the CLI and pages validate before asking).
- *   year, month   month is NULL for an annual period
- *   m             month of year the period ends in (12 for an annual period)
- *   elapsed       share of the year elapsed = m / 12 (an annual period is 1)
- *   year_end      the period covers the whole year (annual, or January..December)
- *   period_end    last day of the period: the date jurisdictions must be valid at
+ * The requested period $period, read where it is used: expressions that are constants once the
+ * parameter is bound, so a filter written with them is applied inside the table scan and no
+ * join is needed to reach them.
+ *   PERIOD_OK    $period is YYYY or YYYY-MM (a month 01 to 12). `scope` has no rows otherwise,
+ *                so every query built on it returns no rows (the CLI and pages validate first)
+ *   PERIOD_TEXT  the period as given
+ *   PERIOD_YEAR  its year
+ *   PERIOD_M     the month of year it ends in (12 for an annual period); m / 12 is the share of
+ *                the year elapsed, and m = 12 means the period covers the whole year
  */
-export const REQUEST_CTE = `request AS (
-  SELECT period, year, month,
-    coalesce(month, 12) AS m,
-    CAST(coalesce(month, 12) AS DOUBLE) / 12 AS elapsed,
-    coalesce(month, 12) = 12 AS year_end,
-    last_day(make_date(year, coalesce(month, 12), 1)) AS period_end
-  FROM (
-    SELECT CAST($period AS VARCHAR) AS period,
-      TRY_CAST(substr(CAST($period AS VARCHAR), 1, 4) AS INTEGER) AS year,
-      CASE WHEN length(CAST($period AS VARCHAR)) = 7
-        THEN TRY_CAST(substr(CAST($period AS VARCHAR), 6, 2) AS INTEGER) END AS month
-  ) AS parsed
-  WHERE regexp_full_match(period, '[0-9]{4}(-(0[1-9]|1[0-2]))?')
-)`;
+export const PERIOD_TEXT = 'CAST($period AS VARCHAR)';
+export const PERIOD_OK = `regexp_full_match(${PERIOD_TEXT}, '[0-9]{4}(-(0[1-9]|1[0-2]))?')`;
+export const PERIOD_YEAR = `TRY_CAST(substr(${PERIOD_TEXT}, 1, 4) AS INTEGER)`;
+export const PERIOD_M = `coalesce(TRY_CAST(substr(${PERIOD_TEXT}, 6, 2) AS INTEGER), 12)`;
+const PERIOD_ANNUAL = `length(${PERIOD_TEXT}) = 4`;
 
 /**
- * The requested period's year, month of year (12 for an annual period) and form, straight from
- * $period: a filter written with these is a constant once the parameter is bound, so DuckDB
- * applies it inside the table scan. They are only ever used next to `request`, which stays the
- * checked form: a malformed period has no `request` row, hence no result rows.
+ * The period text of an observation's (year, month): YYYY, or YYYY-MM. The data build derives
+ * year and month from the period (src/engine/tables.ts), so this is the period itself, without
+ * reading the period column: a string column costs a scan of every row of the table, whatever
+ * the filters, and matters at a million observations.
  */
-const PERIOD_TEXT = 'CAST($period AS VARCHAR)';
-export const PERIOD_YEAR = `TRY_CAST(substr(${PERIOD_TEXT}, 1, 4) AS INTEGER)`;
-const PERIOD_M = `coalesce(TRY_CAST(substr(${PERIOD_TEXT}, 6, 2) AS INTEGER), 12)`;
-const PERIOD_ANNUAL = `length(${PERIOD_TEXT}) = 4`;
+export function periodOf(year: string, month: string): string {
+  return `lpad(CAST(${year} AS VARCHAR), 4, '0') || coalesce('-' || lpad(CAST(${month} AS VARCHAR), 2, '0'), '')`;
+}
 
 /**
  * An observation's usable value, published growth and state (`o` is a row of observations):
@@ -64,20 +56,6 @@ const PERIOD_ANNUAL = `length(${PERIOD_TEXT}) = 4`;
 export const OBS_VALUE = `CASE WHEN coalesce(o.flag, '') NOT IN ('c', 'na') THEN o.value END`;
 export const OBS_YOY = `CASE WHEN coalesce(o.flag, '') NOT IN ('c', 'na') THEN o.yoy_pct END`;
 export const OBS_STATE = `CASE WHEN o.flag = 'c' THEN 'suppressed' WHEN o.flag = 'na' OR o.value IS NULL THEN 'missing' ELSE 'ok' END`;
-
-/**
- * `obs`: every latest-vintage observation with m (month of year it ends in: an annual figure
- * counts as month 12, 全年 = 1-12月) and the usable value, yoy_pct and state above.
- */
-export const OBS_CTE = `obs AS (
-  SELECT o.jurisdiction, o.indicator, o.period, o.year, o.month,
-    coalesce(o.month, 12) AS m,
-    ${OBS_VALUE} AS value,
-    ${OBS_YOY} AS yoy_pct,
-    o.flag, o.release, o.note,
-    ${OBS_STATE} AS state
-  FROM observations o
-)`;
 
 /**
  * The figures a query can ask `figures` for, each a year (the requested one or the one before)
@@ -136,7 +114,7 @@ export function figuresCtes(opts: FiguresOptions): string {
   FROM (
     SELECT o.jurisdiction, o.indicator, o.year, coalesce(o.month, 12) AS m,
       (o.month IS NULL) <> (${PERIOD_ANNUAL}) AS other_form,
-      {'period': o.period, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag${opts.release ? ", 'release': o.release" : ''}} AS fig
+      {'period': ${periodOf('o.year', 'o.month')}, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag${opts.release ? ", 'release': o.release" : ''}} AS fig
     FROM observations o
     WHERE o.year ${oneOf(years)} AND coalesce(o.month, 12) ${oneOf(months)}
       AND ${opts.jurisdictions}
@@ -152,13 +130,14 @@ export function figState(fig: string): string {
 }
 
 /**
- * `scope`: the children of $parent (the roots when $parent is NULL) valid on the period's last
- * day: valid_from <= period_end <= valid_to, an empty bound being open. If a code had two
- * rows valid that day, the one that started last wins.
+ * `scope`: the children of $parent (the roots when $parent is NULL) valid on the last day of the
+ * requested period: valid_from <= period end <= valid_to, an empty bound being open. If a code
+ * had two rows valid that day, the one that started last wins. Empty when $period is malformed.
  */
 export const SCOPE_CTE = `scope AS MATERIALIZED (
   SELECT j.code, j.parent, j.level, j.name_zh, coalesce(j.name_en, j.name_zh) AS name_en
-  FROM jurisdictions j CROSS JOIN request r
+  FROM jurisdictions j
+  CROSS JOIN (SELECT last_day(make_date(${PERIOD_YEAR}, ${PERIOD_M}, 1)) AS period_end WHERE ${PERIOD_OK}) AS r
   WHERE j.parent IS NOT DISTINCT FROM CAST($parent AS VARCHAR)
     AND coalesce(j.valid_from <= r.period_end, true)
     AND coalesce(j.valid_to >= r.period_end, true)
@@ -208,53 +187,48 @@ const MEASURE: Record<Basis, string> = { value: 'value', yoy: 'yoy_pct' };
  *
  * How: the ranked peers of each group are gathered once into a list sorted best first (by key =
  * the measure signed so that smaller is better, then code), and each cell finds its first and
- * last position among the keys with list_position. The first is its competition rank; the peer
- * just before the first is the nearest better one, and the first peer with that key is the
+ * last position among the sorted keys with list_position. The first is its competition rank;
+ * the key just before it is the nearest better one, and the first peer with that key is the
  * pace-setter; the peer just after the last is the pursuer. A cell is ranked exactly when its
  * measure is not NULL: a usable value (flag c and na carry none); a published growth (NULL
- * when suppressed).
+ * when suppressed). The cells are carried through the group (list, then unnest) rather than
+ * joined back to it, so the lists are never copied per cell.
  */
-export const STANDINGS_CTES = `ladders AS (
-  -- per group of peers: its cells, and on each basis the ranked ones, best first, equal measures by code
-  SELECT list(c) AS members,
-    ${BASES.map(
-      (b) => `list_sort(list({'key': CASE WHEN c.higher_is_better THEN -c.${MEASURE[b]} ELSE c.${MEASURE[b]} END, 'code': c.code,
-      'measure': c.${MEASURE[b]}, 'name_zh': c.name_zh, 'name_en': c.name_en}) FILTER (WHERE c.${MEASURE[b]} IS NOT NULL)) AS ${b}_ladder`,
-    ).join(',\n    ')}
-  FROM cells c
-  GROUP BY c.indicator, c.level
+export const STANDINGS_CTES = `keyed AS ( -- each cell's key on each basis: the measure signed so that smaller is better; NULL unless ranked
+  SELECT *,
+    ${BASES.map((b) => `CASE WHEN higher_is_better THEN -${MEASURE[b]} ELSE ${MEASURE[b]} END AS ${b}_key`).join(',\n    ')}
+  FROM cells
 ),
-ladder_keys AS ( -- the ladders' keys, forwards and backwards
-  SELECT members,
+ladders AS ( -- per group of peers: its cells, and on each basis the ranked ones best first (equal keys by code), and their keys
+  SELECT list(k) AS members,
     ${BASES.map(
-      (b) => `${b}_ladder, list_transform(${b}_ladder, lambda p: p.key) AS ${b}_keys,
-    list_reverse(list_transform(${b}_ladder, lambda p: p.key)) AS ${b}_keys_reversed`,
+      (b) => `list_sort(list({'key': ${b}_key, 'code': code, 'measure': ${MEASURE[b]}, 'name_zh': name_zh, 'name_en': name_en})
+      FILTER (WHERE ${b}_key IS NOT NULL)) AS ${b}_ladder,
+    list_sort(list(${b}_key) FILTER (WHERE ${b}_key IS NOT NULL)) AS ${b}_keys,
+    list_reverse_sort(list(${b}_key) FILTER (WHERE ${b}_key IS NOT NULL)) AS ${b}_keys_reversed`,
     ).join(',\n    ')}
-  FROM ladders
+  FROM keyed k
+  GROUP BY indicator, level
 ),
 on_ladder AS ( -- the cells again, one row each, beside their group's ladders
   SELECT unnest(members, recursive := true), ${BASES.map((b) => `${b}_ladder, ${b}_keys, ${b}_keys_reversed`).join(', ')}
-  FROM ladder_keys
+  FROM ladders
 ),
-placed AS ( -- first and last position of each cell's key on its ladder
-  SELECT *,
-    ${BASES.map((b) => {
-      const key = `CASE WHEN higher_is_better THEN -${MEASURE[b]} ELSE ${MEASURE[b]} END`;
-      return `CASE WHEN ${MEASURE[b]} IS NOT NULL THEN list_position(${b}_keys, ${key}) END AS ${b}_first,
-    CASE WHEN ${MEASURE[b]} IS NOT NULL THEN len(${b}_keys) + 1 - list_position(${b}_keys_reversed, ${key}) END AS ${b}_last`;
-    }).join(',\n    ')}
-  FROM on_ladder
-),
-neighbours AS ( -- positions of the pace-setter (first peer with the key just before) and of the pursuer
+placed AS ( -- first and last position of each cell's key among its peers' (NULL when not ranked)
   SELECT *,
     ${BASES.map(
-      (b) => `CASE WHEN ${b}_first > 1 THEN list_position(${b}_keys, ${b}_keys[${b}_first - 1]) END AS ${b}_ahead,
-    CASE WHEN ${b}_last < len(${b}_keys) THEN ${b}_last + 1 END AS ${b}_behind`,
+      (b) => `list_position(${b}_keys, ${b}_key) AS ${b}_first,
+    len(${b}_keys) + 1 - list_position(${b}_keys_reversed, ${b}_key) AS ${b}_last`,
     ).join(',\n    ')}
+  FROM on_ladder
+),
+neighbours AS ( -- positions of the pace-setter (the first peer with the key just before) and of the pursuer (out of range: none)
+  SELECT *,
+    ${BASES.map((b) => `list_position(${b}_keys, ${b}_keys[${b}_first - 1]) AS ${b}_ahead, ${b}_last + 1 AS ${b}_behind`).join(',\n    ')}
   FROM placed
 ),
 standings AS (
-  SELECT * EXCLUDE (${BASES.map((b) => `${b}_ladder, ${b}_keys, ${b}_keys_reversed, ${b}_first, ${b}_last, ${b}_ahead, ${b}_behind`).join(', ')}),
+  SELECT * EXCLUDE (${BASES.map((b) => `${b}_key, ${b}_ladder, ${b}_keys, ${b}_keys_reversed, ${b}_first, ${b}_last, ${b}_ahead, ${b}_behind`).join(', ')}),
     value AS value_measure,
     CASE WHEN state = 'ok' THEN 'ranked' ELSE state END AS value_rank_state,
     yoy_pct AS yoy_measure,

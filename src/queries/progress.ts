@@ -10,8 +10,9 @@ import {
   IN_SCOPE,
   INDICATOR_OR_ANY,
   levelRank,
+  PERIOD_M,
+  PERIOD_TEXT,
   PERIOD_YEAR,
-  REQUEST_CTE,
   SCOPE_CTE,
   STANDINGS_CTES,
   withClause,
@@ -95,11 +96,10 @@ export interface ProgressRow {
 
 /** A standings column of the basis the row is ranked on (rank_basis). */
 function onRankBasis(column: string): string {
-  return `CASE a.rank_basis WHEN 'yoy' THEN a.yoy_${column} ELSE a.value_${column} END AS ${column}`;
+  return `CASE WHEN a.on_yoy THEN a.yoy_${column} ELSE a.value_${column} END AS ${column}`;
 }
 
 export const PROGRESS_SQL = `${withClause(
-  REQUEST_CTE,
   SCOPE_CTE,
   figuresCtes({ slots: ['now', 'last_year', 'last_year_total'], jurisdictions: IN_SCOPE, indicators: INDICATOR_OR_ANY, release: true }),
   `year_targets AS MATERIALIZED ( -- the targets of the requested year for the children
@@ -123,7 +123,7 @@ export const PROGRESS_SQL = `${withClause(
   WHERE CASE WHEN CAST($indicator AS VARCHAR) IS NOT NULL THEN i.id = CAST($indicator AS VARCHAR)
     ELSE tt.indicator IS NOT NULL AND i.id IN (SELECT f.indicator FROM figures f WHERE f.now_fig IS NOT NULL) END
 )`,
-  `cells AS MATERIALIZED ( -- one row per child and indicator: its figure for the period if any, and last year's
+  `cells AS ( -- one row per child and indicator: its figure for the period if any, and last year's
   SELECT s.code, s.level, s.name_zh, s.name_en, c.*,
     f.now_fig.period AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct,
     f.now_fig.flag AS flag, f.now_fig.release AS release, ${figState('f.now_fig')} AS state,
@@ -133,12 +133,15 @@ export const PROGRESS_SQL = `${withClause(
 )`,
   STANDINGS_CTES,
   `against_target AS ( -- the target of the year; last year's figures for the seasonal pattern
-  SELECT st.*, r.period, r.m, r.elapsed, r.year_end,
+  SELECT st.*, ${PERIOD_TEXT} AS period, ${PERIOD_M} AS m, CAST(${PERIOD_M} AS DOUBLE) / 12 AS elapsed, ${PERIOD_M} = 12 AS year_end,
     t.type AS target_type, t.value AS target_value, t.qualifier AS target_qualifier, t.source AS target_source,
+    t.type = 'level' AS level_target, t.type = 'growth' AS growth_target,
+    -- a level target T > 0 and a figure A: what completion and the pace gaps need
+    coalesce(t.type = 'level' AND t.value > 0 AND st.value IS NOT NULL, false) AS measurable,
     CASE WHEN NOT st.cumulative THEN NULL
          WHEN st.last_year_ytd > 0 AND st.last_year_total > 0 THEN 'last_year'
          ELSE 'linear' END AS seasonal_basis
-  FROM standings st CROSS JOIN request r
+  FROM standings st
   LEFT JOIN year_targets t ON t.jurisdiction = st.code AND t.indicator = st.indicator
 )`,
   `gaps AS (
@@ -147,34 +150,34 @@ export const PROGRESS_SQL = `${withClause(
   --   (A/T - m/12)*100 = 100*(12A - mT)/(12T);  (A/T - Lm/Lt)*100 = 100*(A*Lt - Lm*T)/(T*Lt).
   -- Every gap is signed so that >= 0 is good, whichever way the indicator points.
   SELECT *,
-    CASE WHEN target_type = 'level' AND target_value > 0 THEN value / target_value END AS completion,
+    CASE WHEN measurable THEN value / target_value END AS completion,
     CASE seasonal_basis WHEN 'last_year' THEN last_year_ytd / last_year_total
                         WHEN 'linear' THEN elapsed END AS seasonal_expected,
-    CASE WHEN target_type <> 'level' OR NOT (target_value > 0) OR value IS NULL THEN NULL
+    CASE WHEN NOT measurable THEN NULL
          WHEN cumulative AND higher_is_better THEN 100 * (12 * value - m * target_value) / (12 * target_value)
          WHEN cumulative THEN 100 * (m * target_value - 12 * value) / (12 * target_value)
          WHEN higher_is_better THEN 100 * (value - target_value) / target_value
          ELSE 100 * (target_value - value) / target_value END AS pace_gap_pp,
-    CASE WHEN target_type <> 'level' OR NOT (target_value > 0) OR value IS NULL OR seasonal_basis IS NULL THEN NULL
-         WHEN seasonal_basis = 'linear' AND higher_is_better THEN 100 * (12 * value - m * target_value) / (12 * target_value)
-         WHEN seasonal_basis = 'linear' THEN 100 * (m * target_value - 12 * value) / (12 * target_value)
+    CASE WHEN NOT measurable OR seasonal_basis <> 'last_year' THEN NULL
          WHEN higher_is_better THEN 100 * (value * last_year_total - last_year_ytd * target_value) / (target_value * last_year_total)
-         ELSE 100 * (last_year_ytd * target_value - value * last_year_total) / (target_value * last_year_total) END AS seasonal_gap_pp,
+         ELSE 100 * (last_year_ytd * target_value - value * last_year_total) / (target_value * last_year_total) END AS last_year_gap_pp,
     CASE seasonal_basis WHEN 'last_year' THEN value * last_year_total / last_year_ytd
                         WHEN 'linear' THEN 12 * value / m END AS projection,
-    CASE WHEN target_type <> 'growth' OR yoy_pct IS NULL THEN NULL
-         WHEN higher_is_better THEN yoy_pct - target_value
-         ELSE target_value - yoy_pct END AS growth_gap_pp
+    CASE WHEN growth_target AND higher_is_better THEN yoy_pct - target_value
+         WHEN growth_target THEN target_value - yoy_pct END AS growth_gap_pp
   FROM against_target
 )`,
   `assessed AS (
   SELECT *,
+    -- against last year's pattern; with the linear pattern (a cumulative indicator without last
+    -- year's figures) the expected share is m/12 and the gap is the time pace gap
+    CASE seasonal_basis WHEN 'last_year' THEN last_year_gap_pp WHEN 'linear' THEN pace_gap_pp END AS seasonal_gap_pp,
     CASE
       WHEN target_type IS NULL THEN 'no_target'
       WHEN state = 'suppressed' THEN 'suppressed'
-      WHEN target_type = 'level' AND completion IS NULL THEN 'no_data'
-      WHEN target_type = 'growth' AND growth_gap_pp IS NULL THEN 'no_data'
-      WHEN target_type = 'level' THEN CASE
+      WHEN level_target AND completion IS NULL THEN 'no_data'
+      WHEN growth_target AND growth_gap_pp IS NULL THEN 'no_data'
+      WHEN level_target THEN CASE
         -- a year-to-date flow that already reached its target has achieved it, whatever the month
         WHEN higher_is_better AND value >= target_value AND (year_end OR cumulative) THEN 'achieved'
         WHEN NOT higher_is_better AND value <= target_value AND year_end THEN 'achieved'
@@ -187,7 +190,7 @@ export const PROGRESS_SQL = `${withClause(
         ELSE 'behind' END
     END AS status,
     -- the ranking the target is about: growth targets rank the published growth, level targets the value
-    CASE target_type WHEN 'growth' THEN 'yoy' WHEN 'level' THEN 'value' ELSE default_basis END AS rank_basis
+    coalesce(growth_target OR (NOT coalesce(level_target, false) AND default_basis = 'yoy'), false) AS on_yoy
   FROM gaps
 )`,
 )}
@@ -206,7 +209,7 @@ SELECT
   a.yoy_rank, a.yoy_rank_of, a.yoy_rank_state,
   a.yoy_ahead_code, a.yoy_ahead_name_zh, a.yoy_ahead_gap,
   a.yoy_behind_code, a.yoy_behind_name_zh, a.yoy_behind_gap,
-  a.rank_basis, ${['rank', 'rank_of'].map(onRankBasis).join(', ')},
+  CASE WHEN a.on_yoy THEN 'yoy' ELSE 'value' END AS rank_basis, ${['rank', 'rank_of'].map(onRankBasis).join(', ')},
   ${['ahead_code', 'ahead_name_zh', 'ahead_name_en', 'ahead_gap'].map(onRankBasis).join(',\n  ')},
   ${['behind_code', 'behind_name_zh', 'behind_name_en', 'behind_gap'].map(onRankBasis).join(',\n  ')},
   a.status

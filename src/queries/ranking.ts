@@ -10,7 +10,7 @@ import {
   IN_SCOPE,
   INDICATOR_OR_ANY,
   levelRank,
-  REQUEST_CTE,
+  PERIOD_TEXT,
   SCOPE_CTE,
   STANDINGS_CTES,
   withClause,
@@ -56,18 +56,15 @@ export interface RankingRow {
   behind_gap: number | null;
 }
 
-/** The standings of one basis, under the basis-free column names of RankingRow. */
+const STANDING_COLUMNS = ['measure', 'rank_state', 'rank', 'rank_of', 'tied', 'ahead_code', 'ahead_name_zh', 'ahead_name_en',
+  'ahead_measure', 'ahead_gap', 'behind_code', 'behind_name_zh', 'behind_name_en', 'behind_measure', 'behind_gap'];
+
+/** The standings of one basis as a STRUCT with the basis-free field names of RankingRow. */
 function onBasis(b: Basis): string {
-  const columns = ['measure', 'rank_state', 'rank', 'rank_of', 'tied', 'ahead_code', 'ahead_name_zh', 'ahead_name_en',
-    'ahead_measure', 'ahead_gap', 'behind_code', 'behind_name_zh', 'behind_name_en', 'behind_measure', 'behind_gap'];
-  return `SELECT indicator, '${b}' AS basis, level, code, name_zh, name_en, obs_period, value, yoy_pct, flag,
-    ${columns.map((c) => `${b}_${c} AS ${c}`).join(', ')}
-  FROM standings
-  WHERE CAST($basis AS VARCHAR) IS NULL OR CAST($basis AS VARCHAR) = '${b}'`;
+  return `{'basis': '${b}', ${STANDING_COLUMNS.map((c) => `'${c}': ${b}_${c}`).join(', ')}}`;
 }
 
 export const RANKING_SQL = `${withClause(
-  REQUEST_CTE,
   SCOPE_CTE,
   figuresCtes({ slots: ['now'], jurisdictions: IN_SCOPE, indicators: INDICATOR_OR_ANY }),
   `chosen AS ( -- the given indicator, or every one with a figure at the period in scope
@@ -76,7 +73,7 @@ export const RANKING_SQL = `${withClause(
   WHERE CASE WHEN CAST($indicator AS VARCHAR) IS NOT NULL THEN i.id = CAST($indicator AS VARCHAR)
     ELSE i.id IN (SELECT f.indicator FROM figures f WHERE f.now_fig IS NOT NULL) END
 )`,
-  `cells AS MATERIALIZED ( -- one row per child and indicator, with its figure for the period if any
+  `cells AS ( -- one row per child and indicator, with its figure for the period if any
   SELECT s.code, s.level, s.name_zh, s.name_en, c.indicator, c.higher_is_better,
     f.now_fig.period AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct, f.now_fig.flag AS flag,
     ${figState('f.now_fig')} AS state
@@ -85,18 +82,19 @@ export const RANKING_SQL = `${withClause(
 )`,
   STANDINGS_CTES,
   `by_basis AS ( -- one row per cell and basis
-  ${onBasis('value')}
-  UNION ALL
-  ${onBasis('yoy')}
+  SELECT indicator, level, code, name_zh, name_en, obs_period, value, yoy_pct, flag,
+    unnest([${onBasis('value')},
+      ${onBasis('yoy')}], recursive := true)
+  FROM standings
 )`,
 )}
 SELECT b.indicator, b.basis, b.level, b.code AS jurisdiction, b.name_zh, b.name_en,
-  r.period, b.obs_period, b.value, b.yoy_pct, b.flag,
+  ${PERIOD_TEXT} AS period, b.obs_period, b.value, b.yoy_pct, b.flag,
   b.measure, b.rank_state, b.rank, b.rank_of, b.tied,
   b.ahead_code, b.ahead_name_zh, b.ahead_name_en, b.ahead_measure, b.ahead_gap,
   b.behind_code, b.behind_name_zh, b.behind_name_en, b.behind_measure, b.behind_gap
 FROM by_basis b
-CROSS JOIN request r
+WHERE CAST($basis AS VARCHAR) IS NULL OR b.basis = CAST($basis AS VARCHAR)
 ORDER BY b.indicator, b.basis, ${levelRank('b.level')}, b.level,
   CASE b.rank_state WHEN 'ranked' THEN 0 WHEN 'suppressed' THEN 1 ELSE 2 END,
   b.rank, b.code`;

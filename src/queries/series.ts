@@ -2,7 +2,7 @@
  * Time series and periods: the trend of one jurisdiction-indicator this year against last year
  * by month, its whole series, the periods available and the latest period per indicator.
  */
-import { OBS_STATE, OBS_VALUE, OBS_YOY, figState, withClause } from './fragments.ts';
+import { figState, OBS_STATE, OBS_VALUE, OBS_YOY, periodOf, withClause } from './fragments.ts';
 
 export interface TrendParams {
   jurisdiction: string;
@@ -41,7 +41,7 @@ export const TREND_SQL = `${withClause(
     arg_min(o.fig, o.month IS NULL) FILTER (WHERE o.year = CAST($year AS INTEGER)) AS this_year,
     arg_min(o.fig, o.month IS NULL) FILTER (WHERE o.year = CAST($year AS INTEGER) - 1) AS last_year
   FROM (
-    SELECT o.year, o.month, {'period': o.period, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag} AS fig
+    SELECT o.year, o.month, {'period': ${periodOf('o.year', 'o.month')}, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag} AS fig
     FROM observations o
     WHERE o.jurisdiction = CAST($jurisdiction AS VARCHAR) AND o.indicator = CAST($indicator AS VARCHAR)
       AND o.year IN (CAST($year AS INTEGER), CAST($year AS INTEGER) - 1)
@@ -104,14 +104,6 @@ export interface PeriodsRow {
   with_value: number;
 }
 
-/**
- * The period text of a (year, month) of observations: YYYY, or YYYY-MM. The data build derives
- * year and month from the period (src/engine/tables.ts), so this is the period itself, without
- * reading the period column (a string scan of every observation).
- */
-const PERIOD_OF = (year: string, month: string) =>
-  `lpad(CAST(${year} AS VARCHAR), 4, '0') || coalesce('-' || lpad(CAST(${month} AS VARCHAR), 2, '0'), '')`;
-
 /** Counts of one period's observations of one indicator, for periods and latest. */
 const PER_INDICATOR_CTE = `per_indicator AS ( -- observations, and those with a value, per period and indicator
   SELECT o.year, o.month, o.indicator, count(*) AS n,
@@ -123,7 +115,7 @@ const PER_INDICATOR_CTE = `per_indicator AS ( -- observations, and those with a 
 
 /** The periods that have at least one observation, oldest first (YYYY after YYYY-12). */
 export const PERIODS_SQL = `${withClause(PER_INDICATOR_CTE)}
-SELECT ${PERIOD_OF('year', 'month')} AS period, year, month, month IS NULL AS annual,
+SELECT ${periodOf('year', 'month')} AS period, year, month, month IS NULL AS annual,
   CAST(coalesce(month, 12) AS DOUBLE) / 12 AS elapsed,
   CAST(count(*) AS INTEGER) AS indicators,
   CAST(sum(n) AS INTEGER) AS observations,
@@ -159,7 +151,7 @@ export const LATEST_SQL = `${withClause(
   GROUP BY indicator
 )`,
 )}
-SELECT i.id AS indicator, ${PERIOD_OF('l.p.year', 'l.p.month')} AS latest_period, l.p.year AS year, l.p.month AS month,
+SELECT i.id AS indicator, ${periodOf('l.p.year', 'l.p.month')} AS latest_period, l.p.year AS year, l.p.month AS month,
   CAST(l.p.n AS INTEGER) AS jurisdictions, CAST(l.p.n_ok AS INTEGER) AS with_value
 FROM latest l
 JOIN indicators i ON i.id = l.indicator
