@@ -64,21 +64,24 @@ export const CONSISTENCY_SQL = `${withClause(
   FROM scope s CROSS JOIN chosen c
   LEFT JOIN figures f ON f.jurisdiction = s.code AND f.indicator = c.indicator
 )`,
-  `sums AS ( -- float sums are rounded to 10 decimals so both engines agree whatever the order of addition
+  `sums AS (
+  -- sums are exact, so both engines and any plan agree whatever the order of addition (a float sum
+  -- depends on it in its last digits): each value, a published figure with a few decimals, is
+  -- added as a DECIMAL(38, 10); the results are rounded to 10 decimals
   SELECT indicator,
     CAST(count(*) FILTER (WHERE NOT special) AS INTEGER) AS children,
     CAST(count(*) FILTER (WHERE NOT special AND state = 'ok') AS INTEGER) AS children_with_value,
     CAST(count(*) FILTER (WHERE NOT special AND state = 'suppressed') AS INTEGER) AS children_suppressed,
     CAST(count(*) FILTER (WHERE NOT special AND state = 'missing') AS INTEGER) AS children_missing,
-    round(sum(value) FILTER (WHERE NOT special), 10) AS children_total,
+    sum(CAST(value AS DECIMAL(38, 10))) FILTER (WHERE NOT special) AS children_total,
     CAST(count(*) FILTER (WHERE special) AS INTEGER) AS special_units,
     CAST(count(*) FILTER (WHERE special AND state = 'ok') AS INTEGER) AS special_with_value,
-    round(sum(value) FILTER (WHERE special), 10) AS special_total
+    sum(CAST(value AS DECIMAL(38, 10))) FILTER (WHERE special) AS special_total
   FROM child_figures GROUP BY indicator
 )`,
   `compared AS ( -- the sums beside the parent's figure
   SELECT c.indicator, p.now_fig AS parent_fig, s.* EXCLUDE (indicator),
-    round(s.children_total - p.now_fig.value, 10) AS difference
+    round(CAST(s.children_total - CAST(p.now_fig.value AS DECIMAL(38, 10)) AS DOUBLE), 10) AS difference
   FROM chosen c
   LEFT JOIN sums s ON s.indicator = c.indicator
   LEFT JOIN figures p ON p.jurisdiction = CAST($parent AS VARCHAR) AND p.indicator = c.indicator
@@ -88,12 +91,12 @@ SELECT c.indicator, ${PERIOD_TEXT} AS period, CAST($parent AS VARCHAR) AS parent
   c.parent_fig.period AS parent_obs_period, c.parent_fig.value AS parent_value, ${figState('c.parent_fig')} AS parent_state,
   coalesce(c.children, 0) AS children, coalesce(c.children_with_value, 0) AS children_with_value,
   coalesce(c.children_suppressed, 0) AS children_suppressed, coalesce(c.children_missing, 0) AS children_missing,
-  c.children_total AS children_sum,
+  round(CAST(c.children_total AS DOUBLE), 10) AS children_sum,
   c.difference,
   CASE WHEN c.parent_fig.value <> 0 THEN c.difference / c.parent_fig.value * 100 END AS difference_pct,
   coalesce(c.children, 0) > 0 AND c.children_with_value = c.children AS complete,
   coalesce(c.special_units, 0) AS special_units, coalesce(c.special_with_value, 0) AS special_with_value,
-  c.special_total AS special_sum
+  round(CAST(c.special_total AS DOUBLE), 10) AS special_sum
 FROM compared c
 WHERE CAST($parent AS VARCHAR) IS NOT NULL AND ${PERIOD_OK}
 ORDER BY c.indicator`;
