@@ -1,17 +1,26 @@
 /**
- * Warm latency of every catalog query in DuckDB for Node over a public-data directory.
+ * Warm latency of every catalog query in DuckDB for Node over a public-data directory, through
+ * the engine the site uses (openNodeEngine → engine.query: prepare, bind, plan, run, rows to JS).
  *
- *   npx tsx scripts/bench/queries.ts PUBLIC_DATA_DIR [--runs 20] [--warmup 3] [--only progress,ranking] [--json]
+ *   npx tsx scripts/bench/queries.ts PUBLIC_DATA_DIR [--runs 20] [--warmup 3] [--only progress,ranking]
+ *                                    [--baseline-rev GIT_REV] [--json]
  *
  * Parameters come from the data itself: the entry's example, with every value the dataset lacks
  * replaced by its richest one (the period with most observations, the parent with most
  * children, the indicator and jurisdiction with most observations, the year with most
  * observations). Each query runs --warmup times unmeasured, then --runs times; the median,
- * minimum and maximum of those are printed, with the row count.
+ * minimum and maximum are printed, with the row count.
+ *
+ * --baseline-rev also runs the catalog as it was at that git revision (src/queries read with
+ * `git show`, nothing in the working tree changes), interleaved with the current one so that
+ * both see the same machine load, prints its median beside the current one, and says when the
+ * two return different rows.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openNodeEngine } from '../../src/engine/node.ts';
 import { PUBLIC_TABLES } from '../../src/engine/tables.ts';
 import type { Cell, Engine, Params } from '../../src/engine/types.ts';
@@ -24,6 +33,9 @@ export interface QueryTiming {
   medianMs: number;
   minMs: number;
   maxMs: number;
+  /** With a baseline: its median, and whether it returned the same rows. */
+  baselineMedianMs?: number;
+  baselineSameRows?: boolean;
 }
 
 interface Entry {
@@ -32,6 +44,8 @@ interface Entry {
   params: readonly string[];
   example: object;
 }
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -80,9 +94,25 @@ function paramsFor(entry: Entry, values: Record<string, Cell[]>): Params {
   return out;
 }
 
+/**
+ * The catalog at a git revision: src/queries as it was, in a temporary directory beside links to
+ * the current src/lib and src/engine (which it imports). Returns its entries and a cleanup.
+ */
+async function catalogAt(rev: string): Promise<{ entries: Record<string, Entry>; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-queries-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const files = git('ls-tree', '--name-only', rev, 'src/queries/').split('\n').filter((f) => f.endsWith('.ts'));
+  if (!files.length) throw new Error(`no src/queries at ${rev}`);
+  await mkdir(path.join(dir, 'queries'));
+  for (const f of files) await writeFile(path.join(dir, 'queries', path.basename(f)), git('show', `${rev}:${f}`));
+  for (const sub of ['lib', 'engine']) await symlink(path.join(root, 'src', sub), path.join(dir, sub));
+  const mod = (await import(pathToFileURL(path.join(dir, 'queries', 'index.ts')).href)) as { queries: Record<string, Entry> };
+  return { entries: mod.queries, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
 export async function benchQueries(
   publicDataDir: string,
-  options: { runs?: number; warmup?: number; only?: readonly string[] } = {},
+  options: { runs?: number; warmup?: number; only?: readonly string[]; baseline?: Record<string, Entry> } = {},
 ): Promise<{ observations: number; timings: QueryTiming[] }> {
   const runs = options.runs ?? 20;
   const warmup = options.warmup ?? 3;
@@ -94,15 +124,35 @@ export async function benchQueries(
     for (const entry of Object.values(queries) as unknown as Entry[]) {
       if (options.only && !options.only.includes(entry.name)) continue;
       const params = paramsFor(entry, values);
+      const base = options.baseline?.[entry.name];
       let rows = 0;
-      for (let i = 0; i < warmup; i++) rows = (await engine.query(entry.sql, params)).length;
+      let same: boolean | undefined;
+      for (let i = 0; i < warmup; i++) {
+        const current = await engine.query(entry.sql, params);
+        rows = current.length;
+        if (base) same = JSON.stringify(current) === JSON.stringify(await engine.query(base.sql, params));
+      }
       const times: number[] = [];
+      const baseTimes: number[] = [];
       for (let i = 0; i < runs; i++) {
-        const t = performance.now();
+        let t = performance.now();
         await engine.query(entry.sql, params);
         times.push(performance.now() - t);
+        if (base) {
+          t = performance.now();
+          await engine.query(base.sql, params);
+          baseTimes.push(performance.now() - t);
+        }
       }
-      timings.push({ name: entry.name, params, rows, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times) });
+      timings.push({
+        name: entry.name,
+        params,
+        rows,
+        medianMs: median(times),
+        minMs: Math.min(...times),
+        maxMs: Math.max(...times),
+        ...(base ? { baselineMedianMs: median(baseTimes), baselineSameRows: same } : {}),
+      });
     }
     return { observations, timings };
   } finally {
@@ -110,13 +160,19 @@ export async function benchQueries(
   }
 }
 
-export function printQueries(dir: string, observations: number, timings: readonly QueryTiming[], runs: number): void {
+export function printQueries(dir: string, observations: number, timings: readonly QueryTiming[], runs: number, baseline?: string): void {
   console.log(`DuckDB for Node, ${observations.toLocaleString('en')} observations in ${dir}; warm = median of ${runs}`);
-  console.log(`  ${'query'.padEnd(16)} ${'rows'.padStart(6)} ${'median ms'.padStart(10)} ${'min–max ms'.padStart(14)}  params`);
+  const head = baseline ? ` ${`at ${baseline}`.padStart(12)} ${'×'.padStart(6)}` : '';
+  console.log(`  ${'query'.padEnd(16)} ${'rows'.padStart(6)} ${'median ms'.padStart(10)} ${'min–max ms'.padStart(14)}${head}  params`);
   for (const t of timings) {
+    const base =
+      t.baselineMedianMs === undefined
+        ? ''
+        : ` ${t.baselineMedianMs.toFixed(2).padStart(12)} ${(t.baselineMedianMs / t.medianMs).toFixed(1).padStart(6)}`;
     console.log(
       `  ${t.name.padEnd(16)} ${String(t.rows).padStart(6)} ${t.medianMs.toFixed(2).padStart(10)} ` +
-        `${`${t.minMs.toFixed(1)}–${t.maxMs.toFixed(1)}`.padStart(14)}  ${JSON.stringify(t.params)}`,
+        `${`${t.minMs.toFixed(1)}–${t.maxMs.toFixed(1)}`.padStart(14)}${base}  ${JSON.stringify(t.params)}` +
+        (t.baselineSameRows === false ? '  (rows differ from the baseline)' : ''),
     );
   }
 }
@@ -138,10 +194,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
   const runs = Number(option('--runs') ?? 20);
   const warmup = Number(option('--warmup') ?? 3);
   const only = option('--only')?.split(',');
+  const baselineRev = option('--baseline-rev');
   const json = flag('--json');
   const dir = args[0];
   if (!dir || !(await stat(dir).catch(() => null))?.isDirectory()) {
-    console.error('usage: npx tsx scripts/bench/queries.ts PUBLIC_DATA_DIR [--runs N] [--warmup N] [--only a,b] [--json]');
+    console.error('usage: npx tsx scripts/bench/queries.ts PUBLIC_DATA_DIR [--runs N] [--warmup N] [--only a,b] [--baseline-rev REV] [--json]');
     process.exit(2);
   }
   const files = await readdir(dir);
@@ -150,7 +207,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
     console.error(`${dir} is not a public data directory (missing ${missing.join(', ')}); build one with npm run build:data`);
     process.exit(2);
   }
-  const { observations, timings } = await benchQueries(dir, { runs, warmup, only });
-  if (json) console.log(JSON.stringify({ dir, observations, runs, timings }, null, 2));
-  else printQueries(dir, observations, timings, runs);
+  const baseline = baselineRev ? await catalogAt(baselineRev) : undefined;
+  try {
+    const { observations, timings } = await benchQueries(dir, { runs, warmup, only, baseline: baseline?.entries });
+    if (json) console.log(JSON.stringify({ dir, observations, runs, baselineRev, timings }, null, 2));
+    else printQueries(dir, observations, timings, runs, baselineRev);
+  } finally {
+    await baseline?.cleanup();
+  }
 }
