@@ -12,19 +12,9 @@
  * Suppressed values are hatched and missing values grey, each with its own legend entry:
  * neither is ever classified, so neither can be coloured as if it were zero.
  */
-import { geoPath, type GeoProjection } from 'd3';
-import type { Feature } from 'geojson';
 import type { Topology } from 'topojson-specification';
-import {
-  featureCodes,
-  filterTopology,
-  fitProjection,
-  pathData,
-  simplifyForProjection,
-  unitFeatures,
-  type ProjectionKind,
-  type UnitFeature,
-} from './map-geo.ts';
+import { featureCodes, type ProjectionKind } from './map-geo.ts';
+import { mapOutlines } from './map-outlines.ts';
 import {
   HATCH_BACKGROUND,
   HATCH_INK,
@@ -155,16 +145,18 @@ export function choropleth(options: ChoroplethOptions): Choropleth {
     byCode.set(code, d);
   }
 
-  // Fit on the full-detail features, then simplify for the size actually drawn.
-  const subset = filterTopology(topology, [...codes, ...contextCodes]);
-  const full = unitFeatures(subset);
-  const fitted = fitProjection(full, { width, height: options.height, margin, projection: projectionKind });
-  const { projection, height } = fitted;
-  const drawn =
-    simplify === false ? subset : simplifyForProjection(subset, projection, simplify, [width / 2, height / 2]);
-  const features = new Map<string, UnitFeature>(unitFeatures(drawn).map((f) => [f.id, f]));
-  const detailed = new Map<string, UnitFeature>(full.map((f) => [f.id, f]));
-  const outline = (code: string) => regionPath(projection, features.get(code)!, detailed.get(code)!, digits, minRegionArea);
+  const outlines = mapOutlines(topology, {
+    codes,
+    contextCodes,
+    width,
+    height: options.height,
+    margin,
+    projection: projectionKind,
+    simplify,
+    digits,
+    minRegionArea,
+  });
+  const { height } = outlines;
 
   // Only `ok` values with a number are classified; everything else is a status.
   const statusOf = (d: ChoroplethDatum | undefined): Status =>
@@ -184,7 +176,7 @@ export function choropleth(options: ChoroplethOptions): Choropleth {
   for (const code of codes) {
     const d = byCode.get(code);
     const status = statusOf(d);
-    const name = d?.name || detailed.get(code)!.properties?.name || code;
+    const name = d?.name || outlines.names.get(code) || code;
     let fill: string;
     let text: string;
     if (status === 'ok') {
@@ -200,7 +192,7 @@ export function choropleth(options: ChoroplethOptions): Choropleth {
       anyMissing = true;
     }
     const tip = `${name}${words.colon}${text}`;
-    const d_ = outline(code);
+    const d_ = outlines.regions.get(code)!;
     const href = hrefFor?.(code);
     if (href) {
       linked = true;
@@ -212,12 +204,10 @@ export function choropleth(options: ChoroplethOptions): Choropleth {
     }
   }
 
-  const context = contextCodes.flatMap((code) => {
-    // Context is background: what is too small to see is simply left out.
-    const d_ = pathData(projection, features.get(code)! as Feature, digits);
-    if (!d_) return [];
-    const name = detailed.get(code)!.properties?.name;
-    return [name ? el('path', { d: d_ }, el('title', {}, escapeText(name))) : leaf('path', { d: d_ })];
+  // Context is background: what is too small to see is simply left out (see mapOutlines).
+  const context = outlines.context.map(({ code, d }) => {
+    const name = outlines.names.get(code);
+    return name ? el('path', { d }, el('title', {}, escapeText(name))) : leaf('path', { d });
   });
 
   const defs = anySuppressed
@@ -261,39 +251,6 @@ export function choropleth(options: ChoroplethOptions): Choropleth {
   if (anyMissing) entries.push({ swatch: { kind: 'missing' }, label: words.missing });
 
   return { svg, legend: legendHtml(legendTitle, entries), entries, classes, width, height };
-}
-
-const MARKER_RADIUS = 3;
-
-/**
- * The outline of a data region: simplified if that still shows it, at full detail if only
- * that does, else a disc. Every region listed must be drawn: a unit that vanished from the
- * map would read as "not part of this jurisdiction" rather than as small.
- */
-function regionPath(
-  projection: GeoProjection,
-  simplified: UnitFeature,
-  detailed: UnitFeature,
-  digits: number,
-  minArea: number,
-): string {
-  const path = geoPath(projection);
-  for (const f of [simplified, detailed]) {
-    if (path.area(f) >= minArea) {
-      const d = pathData(projection, f as Feature, digits);
-      if (d) return d;
-    }
-  }
-  const [cx, cy] = path.centroid(detailed);
-  if (!Number.isFinite(cx) || !Number.isFinite(cy)) throw new Error(`feature ${detailed.id} has no drawable geometry`);
-  return discPath(cx, cy, MARKER_RADIUS, digits);
-}
-
-/** A circle as path data (two half arcs), so that every region stays one <path>. */
-function discPath(cx: number, cy: number, r: number, digits: number): string {
-  const k = 10 ** digits;
-  const n = (v: number) => String(Math.round(v * k) / k);
-  return `M${n(cx - r)} ${n(cy)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0z`;
 }
 
 /**
