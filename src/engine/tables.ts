@@ -4,6 +4,7 @@
  * same typed CSV files with the same statements, so a query sees identical tables in both.
  * CSV, not Parquet: the browser's DuckDB-WASM has no Parquet reader without the network.
  */
+import { OBS_VALUE } from '../queries/fragments.ts';
 
 export interface PublicTable {
   /** Table name inside DuckDB. */
@@ -74,13 +75,48 @@ function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
 
-/** CREATE TABLE statements reading each public CSV; `locate` maps a file name to what read_csv opens. */
-export function createTableStatements(locate: (file: string) => string): string[] {
-  return PUBLIC_TABLES.map((t) => {
-    const cols = Object.entries(t.columns).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ');
-    return (
-      `CREATE OR REPLACE TABLE ${t.name} AS SELECT * FROM read_csv(${sqlString(locate(t.file))}, ` +
-      `header = true, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${cols}})`
-    );
-  });
+/**
+ * Tables each engine derives from the public ones right after loading them, with the same
+ * statement in both engines, so they are as identical as their sources. Each one summarises a
+ * whole table that a catalog query would otherwise scan on every call: at a million
+ * observations the scan, not the answer, was the cost.
+ */
+export interface DerivedTable {
+  name: string;
+  /** Public tables it is computed from; it exists only where all of them are loaded. */
+  from: readonly string[];
+  select: string;
+}
+
+export const DERIVED_TABLES: readonly DerivedTable[] = [
+  {
+    // Observations and those with a usable value, per indicator and period: what `periods` and
+    // `latest` report (src/queries/series.ts).
+    name: 'observation_periods',
+    from: ['observations'],
+    select: `SELECT o.indicator, o.year, o.month, CAST(count(*) AS INTEGER) AS n,
+  CAST(count(${OBS_VALUE}) AS INTEGER) AS n_ok
+FROM observations o
+GROUP BY o.indicator, o.year, o.month
+ORDER BY o.indicator, o.year, o.month NULLS LAST`,
+  },
+];
+
+/**
+ * CREATE TABLE statements reading each public CSV (`only`: these tables; default all), then
+ * those deriving DERIVED_TABLES from them. `locate` maps a file name to what read_csv opens.
+ */
+export function createTableStatements(locate: (file: string) => string, only?: readonly string[]): string[] {
+  const loaded = PUBLIC_TABLES.filter((t) => !only || only.includes(t.name));
+  const names = new Set(loaded.map((t) => t.name));
+  return [
+    ...loaded.map((t) => {
+      const cols = Object.entries(t.columns).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ');
+      return (
+        `CREATE OR REPLACE TABLE ${t.name} AS SELECT * FROM read_csv(${sqlString(locate(t.file))}, ` +
+        `header = true, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${cols}})`
+      );
+    }),
+    ...DERIVED_TABLES.filter((d) => d.from.every((f) => names.has(f))).map((d) => `CREATE OR REPLACE TABLE ${d.name} AS ${d.select}`),
+  ];
 }

@@ -144,8 +144,8 @@ async function start(
   const mode = opts.files ?? 'buffer';
   const bundles = opts.bundles ?? LOCAL_BUNDLES;
   const wanted = (t: PublicTable) => !opts.tables || opts.tables.includes(t.name);
-  const statements = createTableStatements((file) => `public-data/${file}`).filter((_, i) => wanted(PUBLIC_TABLES[i]!));
   const tables = PUBLIC_TABLES.filter(wanted);
+  const statements = createTableStatements((file) => `public-data/${file}`, tables.map((t) => t.name));
 
   // The downloads do not need DuckDB: start them now, so they overlap with instantiation.
   const downloads =
