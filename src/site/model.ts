@@ -162,14 +162,47 @@ export const parentsWithChildData = memo(async (indicatorId: string): Promise<st
   return r.map((x) => x.parent);
 });
 
-export const progress = memo(
-  async (parent: string | null, indicatorId: string, period: string): Promise<ProgressRow[]> =>
-    runQuery(await siteEngine(), queries.progress, { period, parent, indicator: indicatorId }),
+/**
+ * Each query costs about the same whether it asks for one indicator or for all (most of the
+ * time is planning), and a parent's pages ask for every indicator at the same period: so the
+ * catalog query is asked once for all indicators of a parent and period, and its rows handed
+ * out per indicator. With no indicator, the queries return each indicator's rows exactly as
+ * when asked for it alone (peers are grouped per indicator), but only for some indicators:
+ * progress for those with a target that year, ranking for those with a figure at the period.
+ * Any other indicator is asked for on its own.
+ */
+function byIndicator<R extends { indicator: string }>(rows: readonly R[], key: (r: R) => string = (r) => r.indicator): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const r of rows) {
+    const k = key(r);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push(r);
+  }
+  return out;
+}
+
+const progressOfAll = memo(async (parent: string | null, period: string): Promise<Map<string, ProgressRow[]>> =>
+  byIndicator(await runQuery(await siteEngine(), queries.progress, { period, parent, indicator: null })),
+);
+
+export const progress = memo(async (parent: string | null, indicatorId: string, period: string): Promise<ProgressRow[]> => {
+  const batched = (await progressOfAll(parent, period)).get(indicatorId);
+  return batched ?? runQuery(await siteEngine(), queries.progress, { period, parent, indicator: indicatorId });
+});
+
+const rankingOfAll = memo(async (parent: string | null, period: string): Promise<Map<string, RankingRow[]>> =>
+  byIndicator(
+    await runQuery(await siteEngine(), queries.ranking, { period, parent, indicator: null, basis: null }),
+    (r) => `${r.indicator} ${r.basis}`,
+  ),
 );
 
 export const ranking = memo(
-  async (parent: string | null, indicatorId: string, period: string, basis: 'value' | 'yoy'): Promise<RankingRow[]> =>
-    runQuery(await siteEngine(), queries.ranking, { period, parent, indicator: indicatorId, basis }),
+  async (parent: string | null, indicatorId: string, period: string, basis: 'value' | 'yoy'): Promise<RankingRow[]> => {
+    const batched = (await rankingOfAll(parent, period)).get(`${indicatorId} ${basis}`);
+    return batched ?? runQuery(await siteEngine(), queries.ranking, { period, parent, indicator: indicatorId, basis });
+  },
 );
 
 export const trend = memo(
