@@ -205,15 +205,61 @@ export const ranking = memo(
   },
 );
 
-export const trend = memo(
+const trendOf = memo(
   async (code: string, indicatorId: string, year: number): Promise<TrendRow[]> =>
     runQuery(await siteEngine(), queries.trend, { jurisdiction: code, indicator: indicatorId, year }),
 );
 
-export const series = memo(
+const seriesOf = memo(
   async (code: string, indicatorId: string): Promise<SeriesRow[]> =>
     runQuery(await siteEngine(), queries.series, { jurisdiction: code, indicator: indicatorId }),
 );
+
+export function trend(code: string, indicatorId: string, year: number): Promise<TrendRow[]> {
+  askAhead(code);
+  return trendOf(code, indicatorId, year);
+}
+
+export function series(code: string, indicatorId: string): Promise<SeriesRow[]> {
+  askAhead(code);
+  return seriesOf(code, indicatorId);
+}
+
+/** Jurisdictions that have set off asking ahead; those whose questions are queued; the queue, one query at a time. */
+const aheadFrom = new Set<string>();
+const askedAhead = new Set<string>();
+let aheadQueue: Promise<void> = Promise.resolve();
+
+/**
+ * A jurisdiction page asks for the series of each indicator it has a figure of, and for the
+ * year's trend where that figure is monthly, then draws a chart of each: while it waits for
+ * the queries this thread is idle, and while it draws the engine is. So when a page asks for
+ * its first series, the questions of that jurisdiction and of the next one in code order (the
+ * order the pages are built in) are queued, and the engine answers the next page's while this
+ * one is drawn. The answers go into the memo the pages read, and only questions the
+ * jurisdiction pages ask (see JurisdictionView) are queued, each once: every page gets exactly
+ * the rows it would have got. A failed query is left for the page that asks it to report.
+ */
+function askAhead(code: string): void {
+  if (aheadFrom.has(code)) return;
+  aheadFrom.add(code);
+  aheadQueue = aheadQueue.then(async () => {
+    const all = await jurisdictions();
+    const at = all.findIndex((j) => j.code === code);
+    for (const j of at < 0 ? [] : all.slice(at, at + 2)) {
+      if (askedAhead.has(j.code)) continue;
+      askedAhead.add(j.code);
+      for (const ind of await indicators()) {
+        const period = await latestPeriodOf(j.code, ind.id);
+        if (!period) continue;
+        if (period.length === 7) await settled(trendOf(j.code, ind.id, Number(period.slice(0, 4))));
+        await settled(seriesOf(j.code, ind.id));
+      }
+    }
+  }).catch(() => undefined);
+}
+
+const settled = (p: Promise<unknown>): Promise<void> => p.then(() => undefined, () => undefined);
 
 export const releases = memo(() =>
   rows<ReleaseInfo>(`SELECT r.id, r.published_at, r.title, r.source, r.notes, CAST(count(o.release) AS INTEGER) AS rows
