@@ -103,7 +103,7 @@ for (const { label, result, oneMillion: is1M } of wasm) {
     '',
   ]);
   rows.push([
-    `DuckDB-WASM ${label}: slowest warm query (${slowest.name}); ${under}/${result.queries.length} under 50 ms`,
+    `DuckDB-WASM ${label}: slowest warm query (${slowest.label}); ${under}/${result.queries.length} under 50 ms`,
     `${slowest.warmMedianMs.toFixed(1)} ms`,
     is1M ? '< 50 ms' : '',
     is1M ? verdict(slowest.warmMedianMs < 50) : '',
