@@ -141,16 +141,34 @@ export async function latestPeriodOf(code: string, indicatorId: string): Promise
   return (await latestPeriods()).get(`${code} ${indicatorId}`) ?? null;
 }
 
-/** The latest period at which the children of a parent have any figure of an indicator. */
-export const latestChildPeriod = memo(async (parent: string, indicatorId: string): Promise<string | null> => {
-  const r = await rows<{ period: string }>(
-    `SELECT o.period FROM observations o JOIN jurisdictions j ON j.code = o.jurisdiction
-     WHERE j.parent = $parent AND o.indicator = $indicator AND o.value IS NOT NULL
-     ORDER BY ${PERIOD_ORDER.replaceAll('year', 'o.year').replaceAll('month', 'o.month')} LIMIT 1`,
-    { parent, indicator: indicatorId },
+/**
+ * Every period at which some child of each parent has a figure of each indicator, newest
+ * first, keyed by parent and indicator: asked once, as every indicator page of every parent
+ * needs its own.
+ */
+const childPeriodsByParent = memo(async (): Promise<Map<string, { period: string; withValue: boolean }[]>> => {
+  const r = await rows<{ parent: string; indicator: string; period: string; with_value: boolean }>(
+    `SELECT j.parent, o.indicator, o.period, bool_or(o.value IS NOT NULL) AS with_value
+     FROM observations o JOIN jurisdictions j ON j.code = o.jurisdiction
+     WHERE j.parent IS NOT NULL
+     GROUP BY j.parent, o.indicator, o.period, o.year, o.month
+     ORDER BY j.parent, o.indicator, ${PERIOD_ORDER.replaceAll('year', 'o.year').replaceAll('month', 'o.month')}`,
   );
-  return r[0]?.period ?? null;
+  const out = new Map<string, { period: string; withValue: boolean }[]>();
+  for (const x of r) {
+    const key = `${x.parent} ${x.indicator}`;
+    let list = out.get(key);
+    if (!list) out.set(key, (list = []));
+    list.push({ period: x.period, withValue: x.with_value });
+  }
+  return out;
 });
+
+/** The latest period at which the children of a parent have a value of an indicator. */
+export async function latestChildPeriod(parent: string, indicatorId: string): Promise<string | null> {
+  const periods = (await childPeriodsByParent()).get(`${parent} ${indicatorId}`) ?? [];
+  return periods.find((p) => p.withValue)?.period ?? null;
+}
 
 /** Parents whose children have figures of an indicator: each gets a map and a ranking. */
 export const parentsWithChildData = memo(async (indicatorId: string): Promise<string[]> => {
@@ -216,39 +234,31 @@ const seriesOf = memo(
 );
 
 export function trend(code: string, indicatorId: string, year: number): Promise<TrendRow[]> {
-  askAhead(code);
+  askAhead();
   return trendOf(code, indicatorId, year);
 }
 
 export function series(code: string, indicatorId: string): Promise<SeriesRow[]> {
-  askAhead(code);
+  askAhead();
   return seriesOf(code, indicatorId);
 }
 
-/** Jurisdictions that have set off asking ahead; those whose questions are queued; the queue, one query at a time. */
-const aheadFrom = new Set<string>();
-const askedAhead = new Set<string>();
-let aheadQueue: Promise<void> = Promise.resolve();
+let askingAhead: Promise<void> | undefined;
 
 /**
- * A jurisdiction page asks for the series of each indicator it has a figure of, and for the
- * year's trend where that figure is monthly, then draws a chart of each: while it waits for
- * the queries this thread is idle, and while it draws the engine is. So when a page asks for
- * its first series, the questions of that jurisdiction and of the next one in code order (the
- * order the pages are built in) are queued, and the engine answers the next page's while this
- * one is drawn. The answers go into the memo the pages read, and only questions the
- * jurisdiction pages ask (see JurisdictionView) are queued, each once: every page gets exactly
+ * Every jurisdiction page asks for the series of each indicator it has a figure of, and for
+ * the year's trend where that figure is monthly: thousands of small queries, during which the
+ * page waits with this thread idle, while drawing pages keeps this thread busy and the engine
+ * idle. So from the first such question on, all of them are asked ahead, one at a time, in the
+ * order the pages are built (by code): the engine answers them in its own threads while pages
+ * are drawn here. The answers go into the memo the pages read, and only the questions the
+ * jurisdiction pages ask (see JurisdictionView) are asked, each once: every page gets exactly
  * the rows it would have got. A failed query is left for the page that asks it to report.
  */
-function askAhead(code: string): void {
-  if (aheadFrom.has(code)) return;
-  aheadFrom.add(code);
-  aheadQueue = aheadQueue.then(async () => {
-    const all = await jurisdictions();
-    const at = all.findIndex((j) => j.code === code);
-    for (const j of at < 0 ? [] : all.slice(at, at + 2)) {
-      if (askedAhead.has(j.code)) continue;
-      askedAhead.add(j.code);
+function askAhead(): void {
+  askingAhead ??= (async () => {
+    const settled = (p: Promise<unknown>) => p.then(() => undefined, () => undefined);
+    for (const j of await jurisdictions()) {
       for (const ind of await indicators()) {
         const period = await latestPeriodOf(j.code, ind.id);
         if (!period) continue;
@@ -256,10 +266,8 @@ function askAhead(code: string): void {
         await settled(seriesOf(j.code, ind.id));
       }
     }
-  }).catch(() => undefined);
+  })().catch(() => undefined);
 }
-
-const settled = (p: Promise<unknown>): Promise<void> => p.then(() => undefined, () => undefined);
 
 export const releases = memo(() =>
   rows<ReleaseInfo>(`SELECT r.id, r.published_at, r.title, r.source, r.notes, CAST(count(o.release) AS INTEGER) AS rows
@@ -367,12 +375,6 @@ export const targetIndicators = memo(async (parent: string, year: number): Promi
 });
 
 /** Every period at which some child of the parent has a figure of the indicator, newest first. */
-export const childPeriods = memo(async (parent: string, indicatorId: string): Promise<string[]> => {
-  const r = await rows<{ period: string }>(
-    `SELECT DISTINCT o.period, o.year, o.month FROM observations o JOIN jurisdictions j ON j.code = o.jurisdiction
-     WHERE j.parent = $parent AND o.indicator = $indicator
-     ORDER BY ${PERIOD_ORDER.replaceAll('year', 'o.year').replaceAll('month', 'o.month')}`,
-    { parent, indicator: indicatorId },
-  );
-  return r.map((x) => x.period);
-});
+export async function childPeriods(parent: string, indicatorId: string): Promise<string[]> {
+  return ((await childPeriodsByParent()).get(`${parent} ${indicatorId}`) ?? []).map((p) => p.period);
+}

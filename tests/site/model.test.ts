@@ -45,7 +45,34 @@ async function pageQuestions(): Promise<{ parent: string; indicator: string; per
   return out;
 }
 
+const NEWEST_FIRST = 'o.year DESC, coalesce(o.month, 12) DESC, (o.month IS NULL) DESC';
+
 describe('site model', () => {
+  it("answers each parent's children's periods as if asked for that parent and indicator alone", async () => {
+    let asked = 0;
+    for (const ind of await m.indicators()) {
+      for (const parent of await m.parentsWithChildData(ind.id)) {
+        const params = { parent, indicator: ind.id };
+        const all = await engine.query(
+          `SELECT DISTINCT o.period, o.year, o.month FROM observations o JOIN jurisdictions j ON j.code = o.jurisdiction
+           WHERE j.parent = $parent AND o.indicator = $indicator ORDER BY ${NEWEST_FIRST}`,
+          params,
+        );
+        const latest = await engine.query(
+          `SELECT o.period FROM observations o JOIN jurisdictions j ON j.code = o.jurisdiction
+           WHERE j.parent = $parent AND o.indicator = $indicator AND o.value IS NOT NULL ORDER BY ${NEWEST_FIRST} LIMIT 1`,
+          params,
+        );
+        expect(await m.childPeriods(parent, ind.id)).toEqual(all.map((r) => r.period));
+        expect(await m.latestChildPeriod(parent, ind.id)).toEqual(latest[0]?.period ?? null);
+        asked++;
+      }
+    }
+    expect(asked).toBeGreaterThan(100);
+    expect(await m.childPeriods('no-such-parent', 'retail_sales')).toEqual([]);
+    expect(await m.latestChildPeriod('no-such-parent', 'retail_sales')).toBeNull();
+  });
+
   it('gives each indicator the progress rows of the catalog query for that indicator alone', async () => {
     const asked = await pageQuestions();
     expect(asked.length).toBeGreaterThan(10);
