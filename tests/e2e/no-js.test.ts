@@ -3,7 +3,8 @@
  * map (`figure.choropleth > svg`), the charts (`figure.chart > svg`) and the tables the template
  * promises are there, drawn (shapes with a size on screen) and filled (rows with text); and
  * any other map, chart or table on the page is not empty either. On the demo, the synthetic
- * data notice is visible.
+ * data notice is visible. Blocks the browser may skip rendering while off screen (`.defer`,
+ * content-visibility: auto) are rendered and filled once scrolled to, and when printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -96,6 +97,34 @@ describe.each(sites)('%s site without JavaScript', (name, site) => {
         if (state[m].count === 0) problems.push(`missing ${m} (${SELECTOR[m]})`);
       }
       for (const m of ['map', 'chart', 'table'] as const) problems.push(...state[m].empty);
+      expect(problems, `${p.label}:\n${problems.join('\n')}`).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(pages.map((p) => [p.label, p] as const))('%s renders every off-screen block once it is scrolled to, and in print', async (_label, p) => {
+    const page = await context.newPage();
+    try {
+      await page.goto(site.origin + p.path, { waitUntil: 'load' });
+      const blocks = page.locator('.defer');
+      const problems: string[] = [];
+      const shown = (el: Element) => {
+        const box = el.getBoundingClientRect();
+        const first = el.firstElementChild;
+        // Skipped content reports itself as not visible to checkVisibility({ contentVisibilityAuto }).
+        return box.height >= 10 && first !== null && first.checkVisibility({ contentVisibilityAuto: true });
+      };
+      for (let i = 0; i < (await blocks.count()); i++) {
+        const block = blocks.nth(i);
+        await block.scrollIntoViewIfNeeded();
+        const rendered = await page.waitForFunction(shown, await block.elementHandle(), { timeout: 5_000 }).then(() => true, () => false);
+        if (!rendered) problems.push(`.defer #${i + 1} (${await block.evaluate((e) => e.className)}) not rendered in view`);
+      }
+      await page.emulateMedia({ media: 'print' });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const hiddenInPrint = await blocks.evaluateAll((els) => els.filter((e) => !e.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })).map((e) => e.className));
+      if (hiddenInPrint.length) problems.push(`skipped in print: ${hiddenInPrint.join(', ')}`);
       expect(problems, `${p.label}:\n${problems.join('\n')}`).toEqual([]);
     } finally {
       await page.close();
