@@ -24,7 +24,11 @@ export function siteEngine(): Promise<Engine> {
   return engine;
 }
 
-/** PORTAL_PROFILE=1: how much of the build the queries take, printed when the build ends. */
+/**
+ * PORTAL_PROFILE=1: how much of the build the queries take, printed when the build ends. Times
+ * are from call to answer: the model asks series ahead of the pages (see askAhead in model.ts),
+ * so a query's time may include waiting for the one before it.
+ */
 function profiled(inner: Engine): Engine {
   const stats = new Map<string, { calls: number; ms: number }>();
   process.on('exit', () => {
