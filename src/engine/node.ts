@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBPreparedStatement } from '@duckdb/node-api';
 import type { Engine, Params, Row } from './types.ts';
-import { toCell, toPositional } from './params.ts';
+import { toCell } from './params.ts';
+import { REQUEST_TABLE_STATEMENTS, throughRequest } from './request.ts';
 import { createTableStatements } from './tables.ts';
 
 /** Prepared statements kept per SQL text; the site runs a few dozen texts thousands of times. */
@@ -11,14 +12,14 @@ const MAX_PREPARED = 64;
 export async function openNodeEngine(publicDataDir: string): Promise<Engine> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  for (const statement of createTableStatements((file) => path.resolve(publicDataDir, file))) {
+  for (const statement of [...createTableStatements((file) => path.resolve(publicDataDir, file)), ...REQUEST_TABLE_STATEMENTS]) {
     await connection.run(statement);
   }
-  // Most recently used last. Preparing the longer catalog queries costs as much as running
-  // them at demo scale, so each text is prepared once (as the WASM adapter does).
+  // Most recently used last. Each text is prepared once (as in the WASM adapter): the values
+  // come through the request table (./request.ts), so a prepared query is never planned again.
   const prepared = new Map<string, DuckDBPreparedStatement>();
-  // One query at a time: a cached statement is bound and then run, and two callers must not
-  // bind the same statement between each other's bind and run.
+  // One query at a time: a query is its request written, then read, and two callers must not
+  // write the request between each other's write and read.
   let queue: Promise<unknown> = Promise.resolve();
 
   async function statementFor(text: string): Promise<DuckDBPreparedStatement> {
@@ -37,10 +38,13 @@ export async function openNodeEngine(publicDataDir: string): Promise<Engine> {
   }
 
   async function run(sql: string, params?: Params): Promise<Row[]> {
-    const { sql: text, values } = toPositional(sql, params);
-    const statement = await statementFor(text);
-    statement.bind(values);
-    const reader = await statement.runAndReadAll();
+    const { sql: text, update, values } = throughRequest(sql, params);
+    if (update) {
+      const write = await statementFor(update);
+      write.bind(values);
+      await write.run();
+    }
+    const reader = await (await statementFor(text)).runAndReadAll();
     // Column by column: building a row object per row through the reader costs ten times more.
     const names = reader.columnNames();
     const columns = reader.getColumnsJS();

@@ -7,14 +7,14 @@
  *
  * Parity with the Node adapter:
  * - the tables come from the same public CSV files through the same `createTableStatements`;
- * - parameters go through the same `toPositional` and are bound to a prepared statement;
+ * - parameters reach DuckDB the same way, through the request table (`throughRequest`,
+ *   ./request.ts), so both engines run the same statement text with the same value types;
  * - each Arrow value is first turned into what `@duckdb/node-api`'s `getRowObjectsJS()` returns
  *   for that DuckDB type (BIGINT/HUGEINT → bigint, DATE/TIMESTAMP → Date with Node's range
  *   checks, DECIMAL → double, BLOB → Buffer, which toCell reads as UTF-8, LIST → array,
- *   STRUCT/INTERVAL → object), then through the same `toCell`;
- * - integer and NULL parameters are bound with the types Node gives them
- *   (`typeParametersLikeNode`). So both engines return identical rows; tests/engine/parity.test.ts
- *   proves it in Chromium for every catalog query.
+ *   STRUCT/INTERVAL → object), then through the same `toCell`.
+ * So both engines return identical rows; tests/engine/parity.test.ts proves it in Chromium for
+ * every catalog query.
  *
  * Files: each CSV is fetched with `fetch()`, started at once so the downloads overlap with
  * the wasm download and compilation, then handed to DuckDB with `registerFileBuffer` (the
@@ -31,7 +31,8 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { DateUnit, TimeUnit, Type, type Data, type DataType, type Table, type Vector } from 'apache-arrow';
 import { LOCAL_BUNDLES } from './browser-bundle.ts';
-import { toCell, toPositional } from './params.ts';
+import { toCell } from './params.ts';
+import { REQUEST_TABLE_STATEMENTS, throughRequest } from './request.ts';
 import { PUBLIC_TABLES, createTableStatements, type PublicTable } from './tables.ts';
 import type { Cell, Engine, Params, Row } from './types.ts';
 
@@ -186,6 +187,7 @@ async function start(
     // trying to download it from the DuckDB extension site.
     await step(conn.query(`SET autoinstall_known_extensions = false`));
     await step(conn.query(`SET autoload_known_extensions = false`));
+    for (const statement of REQUEST_TABLE_STATEMENTS) await step(conn.query(statement));
     const t1 = performance.now();
 
     emit({ phase: 'loading data', fraction: 0, bundle: bundleName });
@@ -208,37 +210,37 @@ async function start(
     const timings: WasmTimings = { instantiateMs: t1 - t0, loadMs: t2 - t1, totalMs: t2 - t0 };
     const prepared = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
     let closed = false;
+    let queue: Promise<unknown> = Promise.resolve();
+    const execute = async (text: string, values: Cell[]) =>
+      step((await step(preparedStatement(prepared, conn, text))).query(...values));
+    const run = async (sql: string, params?: Params): Promise<Row[]> => {
+      if (closed) throw new Error('the DuckDB-WASM engine is closed');
+      const { sql: text, update, values } = throughRequest(sql, params);
+      try {
+        if (update) await execute(update, values);
+        return tableToRows(await execute(text, []));
+      } catch (err) {
+        if (bundleName !== 'mvp' || !isMvpThrowFailure(err)) throw err;
+        // The mvp build cannot unwind C++ exceptions: the reason is lost and the next call
+        // fails too. Absorb that, and say where the reason can be read.
+        await clearMvpFailure(conn);
+        throw new Error(
+          "this query failed in DuckDB-WASM's mvp build (for browsers without WebAssembly exceptions), which cannot " +
+            'report why; the eh build (every current browser) and DuckDB for Node give the reason',
+        );
+      }
+    };
 
     const engine: WasmEngine = {
       bundle: bundleName,
       duckdbVersion,
       timings,
-      async query(sql: string, params?: Params): Promise<Row[]> {
-        if (closed) throw new Error('the DuckDB-WASM engine is closed');
-        const positional = toPositional(sql, params);
-        const run = async ({ sql: text, values }: { sql: string; values: Cell[] }) => {
-          const statement = await step(preparedStatement(prepared, conn, text));
-          return tableToRows(await step(statement.query(...values)));
-        };
-        try {
-          return await run(typeParametersLikeNode(positional));
-        } catch (err) {
-          if (bundleName !== 'mvp' || !isMvpThrowFailure(err)) throw err;
-          // The mvp build cannot unwind C++ exceptions: the error is lost and the next call fails
-          // too. Absorb that, then retry once with every parameter typed up front (the usual
-          // cause: a parameter whose type DuckDB infers from its value, e.g. `SELECT $name`).
-          await clearMvpFailure(conn);
-          try {
-            return await run(typeParametersLikeNode(positional, { castAll: true }));
-          } catch (again) {
-            if (!isMvpThrowFailure(again)) throw again;
-            await clearMvpFailure(conn);
-            throw new Error(
-              'this query failed in DuckDB-WASM\'s mvp build (for browsers without WebAssembly exceptions), which cannot ' +
-                'report why; the eh build (every current browser) and DuckDB for Node give the reason',
-            );
-          }
-        }
+      query(sql: string, params?: Params): Promise<Row[]> {
+        // One query at a time: a query is its request written, then read (two messages to the
+        // worker), and another caller must not write the request in between.
+        const result = queue.then(() => run(sql, params));
+        queue = result.catch(() => {});
+        return result;
       },
       async close() {
         if (closed) return;
@@ -279,90 +281,6 @@ async function preparedStatement(
   }
   cache.set(text, p);
   return p;
-}
-
-/**
- * Calls `fn(index, start, end)` for each `$n` placeholder outside string literals, quoted
- * identifiers, dollar-quoted strings and comments.
- */
-function eachPlaceholder(sql: string, fn: (n: number, start: number, end: number) => void): void {
-  let i = 0;
-  while (i < sql.length) {
-    const c = sql[i]!;
-    if (c === "'" || c === '"') {
-      const close = c;
-      i++;
-      while (i < sql.length) {
-        if (sql[i] === close) {
-          if (sql[i + 1] === close) i += 2; // doubled quote inside
-          else break;
-        } else i++;
-      }
-      i++;
-    } else if (c === '-' && sql[i + 1] === '-') {
-      const nl = sql.indexOf('\n', i);
-      i = nl < 0 ? sql.length : nl + 1;
-    } else if (c === '/' && sql[i + 1] === '*') {
-      const e = sql.indexOf('*/', i + 2);
-      i = e < 0 ? sql.length : e + 2;
-    } else if (c === '$') {
-      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i));
-      const num = /^\$(\d+)(?![\w$])/.exec(sql.slice(i));
-      if (num && !/[\w$]/.test(sql[i - 1] ?? '')) {
-        fn(Number(num[1]), i, i + num[0].length);
-        i += num[0].length;
-      } else if (tag) {
-        const e = sql.indexOf(tag[0], i + tag[0].length);
-        i = e < 0 ? sql.length : e + tag[0].length;
-      } else i++;
-    } else i++;
-  }
-}
-
-/**
- * DuckDB-WASM passes prepared-statement arguments through JSON and binds every number as
- * DOUBLE and a null as VARCHAR; @duckdb/node-api binds an integral number as INTEGER (BIGINT
- * outside 32 bits) and a null as the NULL type. The difference shows (`$year || '-06'` gives
- * '2024.0-06'; `make_date($y, $m, 1)` does not bind; `coalesce($x, 0)` gives '0'), so each
- * integral placeholder is cast to the type Node gives it, and a null one becomes the NULL
- * literal (the others renumbered). Only NULL is ever written into the SQL text. `castAll`
- * also casts strings, booleans and doubles (see the mvp retry in `query`).
- */
-export function typeParametersLikeNode(
-  { sql, values }: { sql: string; values: Cell[] },
-  opts: { castAll?: boolean } = {},
-): { sql: string; values: Cell[] } {
-  values.forEach((v, i) => {
-    if (typeof v === 'number' && !Number.isFinite(v)) {
-      throw new Error(`query parameter $${i + 1} = ${v} cannot be bound in DuckDB-WASM (arguments travel as JSON)`);
-    }
-  });
-  const renumber = new Map<number, number>();
-  const kept: Cell[] = [];
-  values.forEach((v, i) => {
-    if (v !== null) renumber.set(i + 1, kept.push(v));
-  });
-  let out = '';
-  let last = 0;
-  eachPlaceholder(sql, (n, start, end) => {
-    if (n < 1 || n > values.length) return; // not ours: leave it for DuckDB to report
-    const v = values[n - 1];
-    let text: string;
-    if (v === null) text = 'NULL';
-    else {
-      const p = `$${renumber.get(n)}`;
-      if (typeof v === 'number' && Number.isInteger(v)) {
-        text = v >= -2_147_483_648 && v <= 2_147_483_647 ? `CAST(${p} AS INTEGER)` : `CAST(${p} AS BIGINT)`;
-      } else if (opts.castAll) {
-        // Node's binding types; only for the mvp retry, since a cast VARCHAR no longer takes
-        // its type from context (e.g. `date_column <= $day` needs the uncast parameter).
-        text = `CAST(${p} AS ${typeof v === 'number' ? 'DOUBLE' : typeof v === 'boolean' ? 'BOOLEAN' : 'VARCHAR'})`;
-      } else text = p;
-    }
-    out += sql.slice(last, start) + text;
-    last = end;
-  });
-  return { sql: out + sql.slice(last), values: kept };
 }
 
 function isMvpThrowFailure(err: unknown): boolean {

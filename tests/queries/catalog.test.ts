@@ -5,7 +5,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toPositional } from '../../src/engine/params.ts';
+import { REQUEST_TABLE_STATEMENTS, throughRequest } from '../../src/engine/request.ts';
 import { createTableStatements } from '../../src/engine/tables.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { queries, runQuery, type QueryDef } from '../../src/queries/index.ts';
@@ -41,10 +41,11 @@ describe('query catalog', () => {
     const instance = await DuckDBInstance.create(':memory:');
     const c = await instance.connect();
     try {
-      for (const s of createTableStatements((f) => path.join(BASIC, f))) await c.run(s);
+      for (const s of [...createTableStatements((f) => path.join(BASIC, f)), ...REQUEST_TABLE_STATEMENTS]) await c.run(s);
       for (const [name, q] of entries) {
-        const { sql, values } = toPositional(q.sql, q.example as never);
-        const reader = await c.runAndReadAll(sql, values);
+        const { sql, update, values } = throughRequest(q.sql, q.example as never);
+        if (update) await c.run(update, values);
+        const reader = await c.runAndReadAll(sql);
         const types = reader.columnTypes().map((t) => t.toString());
         const names = reader.columnNames();
         const bad = names.filter((_, i) => !PLAIN.has(types[i]!)).map((n) => `${n}: ${types[names.indexOf(n)]}`);
