@@ -82,7 +82,11 @@ const SLOT_M: Record<Slot, string> = { now: PERIOD_M, last_year: PERIOD_M, last_
 /** `figures` conditions: the children in `scope`; those and $parent itself; $indicator, or any when NULL. */
 export const IN_SCOPE = 'o.jurisdiction IN (SELECT code FROM scope)';
 export const IN_SCOPE_OR_PARENT = 'o.jurisdiction IN (SELECT code FROM scope UNION ALL SELECT CAST($parent AS VARCHAR))';
-export const INDICATOR_OR_ANY = '(CAST($indicator AS VARCHAR) IS NULL OR o.indicator = CAST($indicator AS VARCHAR))';
+// Through the indicators table, not `($indicator IS NULL OR o.indicator = $indicator)` on the
+// observations: DuckDB cannot prune a scan on an OR of a value read from the request table
+// (src/engine/request.ts), but it prunes one on the few ids this small join lets through.
+export const INDICATOR_OR_ANY =
+  'o.indicator IN (SELECT i.id FROM indicators i WHERE CAST($indicator AS VARCHAR) IS NULL OR i.id = CAST($indicator AS VARCHAR))';
 
 export interface FiguresOptions {
   /** The slots wanted: `figures` has a column `<slot>_fig` for each. */
@@ -110,6 +114,9 @@ export function figuresCtes(opts: FiguresOptions): string {
   const years = [...new Set(opts.slots.map((slot) => SLOT_YEAR[slot]))];
   const months = [...new Set(opts.slots.map((slot) => SLOT_M[slot]))];
   const oneOf = (xs: string[]) => (xs.length === 1 ? `= ${xs[0]}` : `IN (${xs.join(', ')})`);
+  // The years as a range: DuckDB prunes a scan on a range of values read from the request
+  // table (src/engine/request.ts), not on a list of them.
+  const yearRange = years.length === 1 ? `= ${years[0]}` : `BETWEEN ${PERIOD_YEAR} - 1 AND ${PERIOD_YEAR}`;
   return `figures AS MATERIALIZED ( -- one row per (jurisdiction, indicator): the figure picked for each slot
   SELECT jurisdiction, indicator,
     ${opts.slots
@@ -120,7 +127,7 @@ export function figuresCtes(opts: FiguresOptions): string {
       (o.month IS NULL) <> (${PERIOD_ANNUAL}) AS other_form,
       {'period': ${periodOf('o.year', 'o.month')}, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag${opts.release ? ", 'release': o.release" : ''}} AS fig
     FROM observations o
-    WHERE o.year ${oneOf(years)} AND coalesce(o.month, 12) ${oneOf(months)}
+    WHERE o.year ${yearRange} AND coalesce(o.month, 12) ${oneOf(months)}
       AND ${opts.jurisdictions}
       AND ${opts.indicators}
   ) AS candidates
