@@ -29,7 +29,7 @@
  * query needs; CSV tables are read whole.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { DateUnit, TimeUnit, Type, type Data, type DataType, type Table, type Vector } from 'apache-arrow';
+import { DateUnit, makeVector, Precision, TimeUnit, Type, type Data, type DataType, type Table, type Vector } from 'apache-arrow';
 import { LOCAL_BUNDLES } from './browser-bundle.ts';
 import { toCell } from './params.ts';
 import { REQUEST_TABLE_STATEMENTS, throughRequest } from './request.ts';
@@ -414,16 +414,58 @@ function converterFor(type: DataType): ToNodeJS {
   }
 }
 
+// Arrow's own decoder (BOM dropped), so that strings read directly equal what Vector.get gives.
+const utf8Decoder = new TextDecoder('utf-8');
+
+/** The UTF-8 text of bytes[start, end); short ASCII strings without TextDecoder, whose call costs more than they do. */
+function utf8(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 24) return utf8Decoder.decode(bytes.subarray(start, end));
+  let s = '';
+  for (let k = start; k < end; k++) {
+    const b = bytes[k]!;
+    if (b >= 0x80) return utf8Decoder.decode(bytes.subarray(start, end));
+    s += String.fromCharCode(b);
+  }
+  return s;
+}
+
+/**
+ * Reads a chunk's valid values straight from its buffers, as Vector.get would return them, for
+ * the types results are mostly made of; null for any other type. Vector.get finds the chunk and
+ * dispatches on the type for every value, which was most of the time a large result took.
+ */
+function directReader(data: Data): ((i: number) => unknown) | null {
+  const { typeId } = data.type;
+  if (typeId === Type.Int) {
+    const values = data.values as ArrayLike<number | bigint>;
+    return (i) => values[i];
+  }
+  if (typeId === Type.Float && (data.type as unknown as { precision: Precision }).precision !== Precision.HALF) {
+    const values = data.values as Float32Array | Float64Array;
+    return (i) => values[i];
+  }
+  if (typeId === Type.Utf8) {
+    const values = data.values as Uint8Array;
+    const offsets = data.valueOffsets as Int32Array;
+    return (i) => utf8(values, offsets[i]!, offsets[i + 1]!);
+  }
+  if (typeId === Type.Bool) {
+    const values = data.values as Uint8Array;
+    return (i) => ((values[(data.offset + i) >> 3]! >> ((data.offset + i) % 8)) & 1) === 1;
+  }
+  return null;
+}
+
 /** Every value of a vector (chunk by chunk, so converters can read raw buffers), nulls kept. */
 function convertVector(vector: Vector, convert: ToNodeJS): unknown[] {
   const out: unknown[] = [];
-  let r = 0;
   for (const data of vector.data) {
-    for (let i = 0; i < data.length; i++, r++) {
+    const read = convert.raw ? null : (directReader(data) ?? ((chunk) => (i: number) => chunk.get(i))(makeVector(data)));
+    for (let i = 0; i < data.length; i++) {
       if (!data.getValid(i)) out.push(null);
-      else if (convert.raw) out.push(convert(undefined, data, i));
+      else if (!read) out.push(convert(undefined, data, i));
       else {
-        const v = vector.get(r);
+        const v = read(i);
         out.push(v === null || v === undefined ? null : convert(v, data, i));
       }
     }
