@@ -1,7 +1,8 @@
 /**
  * SQL building blocks shared by the catalog's queries. Each is a named CTE (or a list of CTEs)
  * or an expression whose text is fixed when this module loads: nothing here is built from user
- * input, every value from a reader reaches DuckDB as a bound parameter ($period, $parent, …).
+ * input, every value from a reader is a parameter ($period, $parent, …), which the engines pass
+ * through their request table (src/engine/request.ts), never spliced into the text.
  *
  * Rules every query follows so that DuckDB for Node and DuckDB-WASM return the same JSON:
  * core SQL only (no extensions), result columns VARCHAR / DOUBLE / INTEGER / BOOLEAN, a total
@@ -15,8 +16,10 @@
  *   - small intermediate results read more than once are MATERIALIZED;
  *   - no window functions over the figures (their fixed cost dominates on groups this small)
  *     and few joins: every operator has a fixed cost that dwarfs these row counts;
- *   - DuckDB plans a query that reads a table again on every call, so the text is kept short:
- *     no CTE joined only to reach the requested period, booleans computed once.
+ *   - a parameter is read from the request table, so a filter on the observations compares a
+ *     column with it by `=`, `BETWEEN` or a small IN-subquery, the forms DuckDB still prunes a
+ *     scan on (an OR or an IN list of parameters is tested row by row);
+ *   - booleans computed once, and no CTE joined only to reach the requested period.
  */
 import { LEVELS, UNITS } from '../lib/schema.ts';
 
@@ -93,7 +96,7 @@ export interface FiguresOptions {
   slots: readonly Slot[];
   /** Condition on `o.jurisdiction` (IN_SCOPE, IN_SCOPE_OR_PARENT). */
   jurisdictions: string;
-  /** Condition on `o.indicator`, with bound parameters only. */
+  /** Condition on `o.indicator`, with parameters only. */
   indicators: string;
   /** Also carry the release id (only the progress report shows it). */
   release?: boolean;
