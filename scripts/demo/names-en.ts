@@ -3,26 +3,14 @@
  * City" suffixes). Keyed by code; the generator refuses a unit missing here, so a changed
  * code list is noticed rather than silently shown in Chinese only.
  */
+import { CITY_NAMES_EN } from '../import-shared/jurisdictions.ts';
+
+/** Henan's 18 prefecture-level units, named as in the real dataset. */
+const HENAN_CITIES = Object.fromEntries(Object.entries(CITY_NAMES_EN).filter(([code]) => code.startsWith('41')));
+
 export const NAMES_EN: Readonly<Record<string, string>> = {
   '410000': 'Henan Province',
-  '410100': 'Zhengzhou',
-  '410200': 'Kaifeng',
-  '410300': 'Luoyang',
-  '410400': 'Pingdingshan',
-  '410500': 'Anyang',
-  '410600': 'Hebi',
-  '410700': 'Xinxiang',
-  '410800': 'Jiaozuo',
-  '410900': 'Puyang',
-  '411000': 'Xuchang',
-  '411100': 'Luohe',
-  '411200': 'Sanmenxia',
-  '411300': 'Nanyang',
-  '411400': 'Shangqiu',
-  '411500': 'Xinyang',
-  '411600': 'Zhoukou',
-  '411700': 'Zhumadian',
-  '419001': 'Jiyuan',
+  ...HENAN_CITIES,
 
   '410102': 'Zhongyuan District',
   '410103': 'Erqi District',
