@@ -1,18 +1,12 @@
 /** npm run build:data -- [DATA_DIR] [--out DIR] [--now ISO-8601]: validate, then write the public data. */
 import path from 'node:path';
 import { buildData, ValidationFailed } from '../src/build/build-data.ts';
-import { formatProblem, formatSummary } from '../src/validate/index.ts';
+import { DataDirError, formatProblem, formatSummary } from '../src/validate/index.ts';
+import { takeOption } from './cli-args.ts';
 
 const args = process.argv.slice(2);
-function option(name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-}
-const outDir = option("--out") ?? "public/data";
-const nowText = option('--now') ?? process.env.PORTAL_BUILD_NOW;
+const outDir = takeOption(args, '--out') ?? 'public/data';
+const nowText = takeOption(args, '--now') ?? process.env.PORTAL_BUILD_NOW;
 const dataDir = args[0] ?? process.env.PORTAL_DATA ?? 'data';
 const now = nowText ? new Date(nowText) : new Date();
 if (Number.isNaN(now.getTime())) {
@@ -26,6 +20,10 @@ let r;
 try {
   r = await buildData({ dataDir, outDir, now, log: (l) => console.error(l) });
 } catch (e) {
+  if (e instanceof DataDirError) {
+    console.error(`build:data: ${e.message}; give the data package directory (default data/, or PORTAL_DATA)`);
+    process.exit(2);
+  }
   if (!(e instanceof ValidationFailed)) throw e;
   for (const p of e.report.problems) console.error(formatProblem(p));
   console.error(formatSummary(e.report.errorCount, e.report.warningCount, e.report.fileCount));

@@ -25,6 +25,7 @@ import { openNodeEngine } from '../../src/engine/node.ts';
 import { PUBLIC_TABLES } from '../../src/engine/tables.ts';
 import type { Cell, Engine, Params } from '../../src/engine/types.ts';
 import { queries } from '../../src/queries/index.ts';
+import { takeFlag, takeOption } from '../cli-args.ts';
 
 export interface QueryTiming {
   name: string;
@@ -180,17 +181,8 @@ export function printQueries(dir: string, observations: number, timings: readonl
 const self = fileURLToPath(import.meta.url);
 if (process.argv[1] && path.resolve(process.argv[1]) === self) {
   const args = process.argv.slice(2);
-  const option = (name: string) => {
-    const i = args.indexOf(name);
-    if (i < 0) return undefined;
-    const [, v] = args.splice(i, 2);
-    return v;
-  };
-  const flag = (name: string) => {
-    const i = args.indexOf(name);
-    if (i >= 0) args.splice(i, 1);
-    return i >= 0;
-  };
+  const option = (name: string) => takeOption(args, name);
+  const flag = (name: string) => takeFlag(args, name);
   const runs = Number(option('--runs') ?? 20);
   const warmup = Number(option('--warmup') ?? 3);
   const only = option('--only')?.split(',');

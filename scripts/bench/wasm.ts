@@ -24,6 +24,7 @@ import type { Params } from '../../src/engine/types.ts';
 import { queries } from '../../src/queries/index.ts';
 import { baseParams, candidatesFor, type CatalogEntry } from '../../tests/engine/catalog-cases.ts';
 import { startHarnessSession } from '../../tests/engine/harness/session.ts';
+import { takeFlag, takeOption } from '../cli-args.ts';
 
 export interface WasmQueryTiming {
   name: string;
@@ -267,17 +268,8 @@ export function printWasm(r: WasmBenchResult): void {
 const self = fileURLToPath(import.meta.url);
 if (process.argv[1] && path.resolve(process.argv[1]) === self) {
   const args = process.argv.slice(2);
-  const option = (name: string) => {
-    const i = args.indexOf(name);
-    if (i < 0) return undefined;
-    const [, v] = args.splice(i, 2);
-    return v;
-  };
-  const flag = (name: string) => {
-    const i = args.indexOf(name);
-    if (i >= 0) args.splice(i, 1);
-    return i >= 0;
-  };
+  const option = (name: string) => takeOption(args, name);
+  const flag = (name: string) => takeFlag(args, name);
   const rows = Number(option('--rows') ?? 1_000_000);
   const warmRuns = Number(option('--runs') ?? 10);
   const compareUrl = flag('--url');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -132,5 +133,20 @@ describe('buildData', () => {
     expect(manifest.data_version).toMatch(/^[0-9a-f]{16}$/);
     expect(manifest.data_as_of).toBe('2024-08-15T02:00:00Z');
     expect(manifest.row_counts.observations).toBe(4);
+  });
+});
+
+describe('npm run build:data', () => {
+  it('says when the data package directory does not exist, without a stack trace, and writes nothing', async () => {
+    const out = path.join(tmp ?? os.tmpdir(), 'cli-out');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', path.join(os.tmpdir(), 'no-such-package'), '--out', out], {
+      cwd: path.join(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no-such-package is not a directory; give the data package directory/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    await expect(fs.stat(out)).rejects.toThrow();
   });
 });
