@@ -246,6 +246,7 @@ async function start(
         if (closed) return;
         closed = true;
         forget();
+        await queue; // the query running now finishes; those queued after it find the engine closed
         for (const p of prepared.values()) await p.then((s) => s.close()).catch(() => {});
         await conn.close().catch(() => {});
         worker.removeEventListener('error', onWorkerError);

@@ -304,6 +304,22 @@ describe('DuckDB-WASM in Chromium returns exactly what DuckDB for Node returns',
     expect(problems.slice(0, 10)).toEqual([]);
   });
 
+  it('overlapping calls each get their own parameters (a call is a request written, then read)', async () => {
+    await session.open('engine');
+    const node = datasets.find((d) => d.name === 'engine')!.node;
+    const candidates = await candidatesFor(node);
+    const periods = candidates.period!.filter((p) => typeof p === 'string').slice(0, 8);
+    const items = periods.flatMap((period): { sql: string; params: Params }[] => [
+      { sql: queries.progress.sql, params: { period, parent: '410000', indicator: null } },
+      { sql: 'SELECT CAST($v AS VARCHAR) AS v', params: { v: period } },
+    ]);
+    const overlapping = await session.runOverlapping(items);
+    const sequential = await session.runAll(items);
+    expect(overlapping).toEqual(sequential);
+    expect(overlapping.filter((_, i) => i % 2 === 1)).toEqual(periods.map((v) => ({ rows: [{ v }] })));
+    expect(new Set(overlapping.filter((_, i) => i % 2 === 0).map((r) => JSON.stringify(r))).size).toBeGreaterThan(2);
+  });
+
   it('registerFileURL (HTTP protocol) builds the same tables as fetched buffers', async () => {
     const before = session.server.requests.length;
     const opened = await session.open('engine', { files: 'url' });

@@ -29,6 +29,8 @@ declare global {
   interface Window {
     openEngine(opts?: { files?: 'buffer' | 'url'; fresh?: boolean; tables?: string[] }): Promise<HarnessOpen>;
     runAll(queries: HarnessQuery[]): Promise<HarnessResult[]>;
+    /** The same, all started at once (the engine must keep each call's parameters its own). */
+    runOverlapping(queries: HarnessQuery[]): Promise<HarnessResult[]>;
     timeQuery(query: HarnessQuery, warmRuns: number): Promise<HarnessTiming>;
     closeEngine(): Promise<void>;
   }
@@ -67,6 +69,18 @@ window.runAll = async (queries) => {
     }
   }
   return out;
+};
+
+window.runOverlapping = async (queries) => {
+  const e = await engine();
+  return Promise.all(
+    queries.map((q) =>
+      e.query(q.sql, q.params).then(
+        (rows): HarnessResult => ({ rows }),
+        (err: unknown): HarnessResult => ({ error: err instanceof Error ? err.message : String(err) }),
+      ),
+    ),
+  );
 };
 
 window.timeQuery = async (q, warmRuns) => {

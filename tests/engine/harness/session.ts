@@ -23,6 +23,7 @@ export interface HarnessSession {
   /** Loads the harness on a dataset (a fresh page load: a fresh DuckDB-WASM) and opens the engine. */
   open(dataset: string, opts?: { files?: 'buffer' | 'url'; bundle?: 'mvp'; tables?: string[] }): Promise<HarnessOpen>;
   runAll(queries: HarnessQuery[]): Promise<HarnessResult[]>;
+  runOverlapping(queries: HarnessQuery[]): Promise<HarnessResult[]>;
   timeQuery(query: HarnessQuery, warmRuns: number): Promise<HarnessTiming>;
   close(): Promise<void>;
 }
@@ -53,6 +54,7 @@ export async function startHarnessSession(datasets: Readonly<Record<string, stri
         return page.evaluate((o) => window.openEngine(o), engineOpts);
       },
       runAll: (queries) => page.evaluate((q) => window.runAll(q), queries),
+      runOverlapping: (queries) => page.evaluate((q) => window.runOverlapping(q), queries),
       timeQuery: (query, warmRuns) => page.evaluate(([q, n]) => window.timeQuery(q, n), [query, warmRuns] as const),
       async close() {
         await browser?.close().catch(() => {});
