@@ -116,10 +116,12 @@ export interface FiguresOptions {
 export function figuresCtes(opts: FiguresOptions): string {
   const years = [...new Set(opts.slots.map((slot) => SLOT_YEAR[slot]))];
   const months = [...new Set(opts.slots.map((slot) => SLOT_M[slot]))];
-  const oneOf = (xs: string[]) => (xs.length === 1 ? `= ${xs[0]}` : `IN (${xs.join(', ')})`);
-  // The years as a range: DuckDB prunes a scan on a range of values read from the request
-  // table (src/engine/request.ts), not on a list of them.
+  // Ranges, not lists: DuckDB prunes a scan on a range of values read from the request table
+  // (src/engine/request.ts), and tests a list of them row by row against the whole scan. The
+  // range may let in more than the slots want (months between m and 12): the FILTER of each
+  // slot below picks exactly.
   const yearRange = years.length === 1 ? `= ${years[0]}` : `BETWEEN ${PERIOD_YEAR} - 1 AND ${PERIOD_YEAR}`;
+  const monthRange = months.length === 1 ? `= ${months[0]}` : `>= ${PERIOD_M}`;
   return `figures AS MATERIALIZED ( -- one row per (jurisdiction, indicator): the figure picked for each slot
   SELECT jurisdiction, indicator,
     ${opts.slots
@@ -130,7 +132,7 @@ export function figuresCtes(opts: FiguresOptions): string {
       (o.month IS NULL) <> (${PERIOD_ANNUAL}) AS other_form,
       {'period': ${periodOf('o.year', 'o.month')}, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag${opts.release ? ", 'release': o.release" : ''}} AS fig
     FROM observations o
-    WHERE o.year ${yearRange} AND coalesce(o.month, 12) ${oneOf(months)}
+    WHERE o.year ${yearRange} AND coalesce(o.month, 12) ${monthRange}
       AND ${opts.jurisdictions}
       AND ${opts.indicators}
   ) AS candidates
