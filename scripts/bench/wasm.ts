@@ -3,13 +3,13 @@
  * time, and first / warm latency (median of N) of every catalog query; DuckDB for Node's warm
  * latency alongside; and what the wasm + worker files add to dist.
  *
- *   npx tsx scripts/bench/wasm.ts [PUBLIC_DATA_DIR] [--rows 1000000] [--runs 10] [--url] [--tables a,b|all]
+ *   npx tsx scripts/bench/wasm.ts [PUBLIC_DATA_DIR] [--rows 1000000] [--runs 10] [--url]
  *
  * Without a directory, a synthetic data package of --rows observation rows is generated
  * (scripts/generate-synthetic.ts) and built (src/build/build-data.ts) into a temporary one.
  * --url also measures a load with registerFileURL (HTTP protocol) instead of fetch + buffer.
- * A load of only some tables is measured too: --tables (default: all but observation_vintages,
- * which no catalog query reads; `all` skips it).
+ * The queries run where the site runs them: on the tables the site's pages load (CATALOG_TABLES,
+ * every one but observation_vintages); a load of every table is measured too, for comparison.
  * The page, the wasm and the data are served from 127.0.0.1; nothing else is fetched.
  * Parameters: each query's example, with values the dataset lacks replaced by its richest ones.
  */
@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { openNodeEngine } from '../../src/engine/node.ts';
-import { PUBLIC_TABLES } from '../../src/engine/tables.ts';
+import { CATALOG_TABLES, PUBLIC_TABLES } from '../../src/engine/tables.ts';
 import type { Params } from '../../src/engine/types.ts';
 import { queries } from '../../src/queries/index.ts';
 import { baseParams, candidatesFor, type CatalogEntry } from '../../tests/engine/catalog-cases.ts';
@@ -58,8 +58,10 @@ export interface WasmBenchResult {
   totalMs: number;
   /** With --url: the same load through registerFileURL. */
   urlLoad?: { instantiateMs: number; loadMs: number; totalMs: number };
-  /** A load of only some tables (default: all but observation_vintages, which no catalog query reads). */
-  subsetLoad?: { tables: string[]; bytes: number; instantiateMs: number; loadMs: number; totalMs: number };
+  /** A load of every public table (the top-level timings are the site's load, CATALOG_TABLES). */
+  allTablesLoad: { bytes: number; instantiateMs: number; loadMs: number; totalMs: number };
+  /** Bytes of the CSV files the site loads. */
+  siteBytes: number;
   queries: WasmQueryTiming[];
   warmRuns: number;
   dist: DistFile[];
@@ -78,8 +80,6 @@ export interface WasmBenchOptions {
   warmRuns?: number;
   /** Also measure a registerFileURL load. */
   compareUrl?: boolean;
-  /** Also measure a load of only these tables (default: all but observation_vintages; null: skip). */
-  subsetTables?: string[] | null;
   log?: (line: string) => void;
 }
 
@@ -126,16 +126,14 @@ export async function benchWasm(options: WasmBenchOptions = {}): Promise<WasmBen
     const publicDataDir = options.publicDataDir
       ? path.resolve(options.publicDataDir)
       : await generatePublicData(options.rows ?? 1_000_000, tmp, log);
-    const subsetTables =
-      options.subsetTables === undefined ? PUBLIC_TABLES.map((t) => t.name).filter((n) => n !== 'observation_vintages') : options.subsetTables;
     let dataBytes = 0;
     let dataGzipBytes = 0;
-    let subsetBytes = 0;
+    let siteBytes = 0;
     for (const t of PUBLIC_TABLES) {
       const buf = await readFile(path.join(publicDataDir, t.file));
       dataBytes += buf.length;
       dataGzipBytes += gzipSync(buf, { level: 6 }).length;
-      if (subsetTables?.includes(t.name)) subsetBytes += buf.length;
+      if (CATALOG_TABLES.includes(t.name)) siteBytes += buf.length;
     }
 
     // Parameters and DuckDB for Node's own warm latency, for comparison.
@@ -165,14 +163,11 @@ export async function benchWasm(options: WasmBenchOptions = {}): Promise<WasmBen
         urlLoad = u.timings;
         log(`  registerFileURL load: instantiate ${u.timings.instantiateMs.toFixed(0)} ms, load ${u.timings.loadMs.toFixed(0)} ms`);
       }
-      let subsetLoad: WasmBenchResult['subsetLoad'];
-      if (subsetTables) {
-        const u = await session.open('bench', { tables: subsetTables });
-        subsetLoad = { tables: subsetTables, bytes: subsetBytes, ...u.timings };
-        log(`  load of ${subsetTables.length} tables: instantiate ${u.timings.instantiateMs.toFixed(0)} ms, load ${u.timings.loadMs.toFixed(0)} ms`);
-      }
-      const opened = await session.open('bench');
-      log(`  fetch + buffer load: instantiate ${opened.timings.instantiateMs.toFixed(0)} ms, load ${opened.timings.loadMs.toFixed(0)} ms`);
+      const all = await session.open('bench');
+      const allTablesLoad = { bytes: dataBytes, ...all.timings };
+      log(`  every table: instantiate ${all.timings.instantiateMs.toFixed(0)} ms, load ${all.timings.loadMs.toFixed(0)} ms`);
+      const opened = await session.open('bench', { tables: [...CATALOG_TABLES] });
+      log(`  the site's tables: instantiate ${opened.timings.instantiateMs.toFixed(0)} ms, load ${opened.timings.loadMs.toFixed(0)} ms`);
       const timings: WasmQueryTiming[] = [];
       for (const { q, label, params, nodeWarmMedianMs } of plans) {
         const t = await session.timeQuery({ sql: q.sql, params }, warmRuns);
@@ -198,7 +193,8 @@ export async function benchWasm(options: WasmBenchOptions = {}): Promise<WasmBen
         duckdbVersion: opened.duckdbVersion,
         ...opened.timings,
         urlLoad,
-        subsetLoad,
+        allTablesLoad,
+        siteBytes,
         queries: timings,
         warmRuns,
         dist: await distSizes(session.build.files, session.build.dir),
@@ -238,18 +234,19 @@ export function printWasm(r: WasmBenchResult): void {
     `DuckDB-WASM ${r.duckdbVersion} (${r.bundle} bundle) in Chromium ${r.chromium}, ${r.observations.toLocaleString('en')} observations ` +
       `(public CSV ${mib(r.dataBytes)}, ${mib(r.dataGzipBytes)} gzip); ${r.cpus} CPUs, load average ${r.loadAverage[0].toFixed(1)} → ${r.loadAverage[1].toFixed(1)}`,
   );
-  console.log(`  instantiate ${r.instantiateMs.toFixed(0)} ms, data load ${r.loadMs.toFixed(0)} ms, ready after ${r.totalMs.toFixed(0)} ms (fetch + registerFileBuffer)`);
+  const left = PUBLIC_TABLES.map((t) => t.name).filter((n) => !CATALOG_TABLES.includes(n));
+  console.log(
+    `  the site's tables (${mib(r.siteBytes)} of CSV, without ${left.join(', ')}): instantiate ${r.instantiateMs.toFixed(0)} ms, ` +
+      `data load ${r.loadMs.toFixed(0)} ms, ready after ${r.totalMs.toFixed(0)} ms (fetch + registerFileBuffer)`,
+  );
+  console.log(
+    `  every table (${mib(r.allTablesLoad.bytes)}): instantiate ${r.allTablesLoad.instantiateMs.toFixed(0)} ms, ` +
+      `data load ${r.allTablesLoad.loadMs.toFixed(0)} ms, ready after ${r.allTablesLoad.totalMs.toFixed(0)} ms`,
+  );
   if (r.urlLoad) {
     console.log(`  registerFileURL instead: instantiate ${r.urlLoad.instantiateMs.toFixed(0)} ms, data load ${r.urlLoad.loadMs.toFixed(0)} ms, ready after ${r.urlLoad.totalMs.toFixed(0)} ms`);
   }
-  if (r.subsetLoad) {
-    const left = PUBLIC_TABLES.map((t) => t.name).filter((n) => !r.subsetLoad!.tables.includes(n));
-    console.log(
-      `  without ${left.join(', ')} (${mib(r.subsetLoad.bytes)} of CSV): instantiate ${r.subsetLoad.instantiateMs.toFixed(0)} ms, ` +
-        `data load ${r.subsetLoad.loadMs.toFixed(0)} ms, ready after ${r.subsetLoad.totalMs.toFixed(0)} ms`,
-    );
-  }
-  console.log(`  query                          rows    first ms   warm median (min–max) ms   node warm ms   (warm = median of ${r.warmRuns})`);
+  console.log(`  queries on the site's tables   rows    first ms   warm median (min–max) ms   node warm ms   (warm = median of ${r.warmRuns})`);
   for (const q of r.queries) {
     console.log(
       `  ${q.label.padEnd(29)} ${String(q.rows).padStart(5)} ${q.firstMs.toFixed(0).padStart(10)} ` +
@@ -273,8 +270,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
   const rows = Number(option('--rows') ?? 1_000_000);
   const warmRuns = Number(option('--runs') ?? 10);
   const compareUrl = flag('--url');
-  const tablesArg = option('--tables');
-  const subsetTables = tablesArg === 'all' ? null : tablesArg ? tablesArg.split(',') : undefined;
   const dir = args[0];
   if (dir && !(await stat(dir).catch(() => null))?.isDirectory()) {
     console.error(`${dir}: not a directory`);
@@ -288,5 +283,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
       process.exit(2);
     }
   }
-  printWasm(await benchWasm({ publicDataDir: dir, rows, warmRuns, compareUrl, subsetTables }));
+  printWasm(await benchWasm({ publicDataDir: dir, rows, warmRuns, compareUrl }));
 }

@@ -88,11 +88,13 @@ function setup(root: HTMLElement): void {
     const t0 = performance.now();
     status.textContent = w('loading');
     try {
-      const [{ openWasmEngine }, { queries, runQuery }] = await Promise.all([import('../engine/wasm.ts'), import('../queries/index.ts')]);
-      // Every vintage is for downloads; the catalog reads only the current figures.
-      const tables = ['jurisdictions', 'indicators', 'releases', 'observations', 'targets', 'exchange_rates'];
+      const [{ openWasmEngine }, { queries, runQuery }, { CATALOG_TABLES }] = await Promise.all([
+        import('../engine/wasm.ts'),
+        import('../queries/index.ts'),
+        import('../engine/tables.ts'),
+      ]);
       const engine = await openWasmEngine(cfg.dataUrl, {
-        tables,
+        tables: CATALOG_TABLES,
         onProgress: (p) => (status.textContent = p.phase === 'loading data' ? w('loadingData') : p.phase === 'ready' ? w('querying') : w('loading')),
       });
       const rows = await runQuery(engine, queries.progress, { period, parent: cfg.parent, indicator: cfg.indicator });

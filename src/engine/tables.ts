@@ -71,6 +71,12 @@ export const PUBLIC_TABLES: readonly PublicTable[] = [
   },
 ];
 
+/**
+ * The tables the query catalog reads, which is what the browser loads: every earlier vintage
+ * (observation_vintages, about half of the public CSV bytes) is there for downloads only.
+ */
+export const CATALOG_TABLES: readonly string[] = PUBLIC_TABLES.map((t) => t.name).filter((n) => n !== 'observation_vintages');
+
 function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }

@@ -15,7 +15,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../../src/build/build-data.ts';
 import { openNodeEngine } from '../../src/engine/node.ts';
-import { PUBLIC_TABLES } from '../../src/engine/tables.ts';
+import { CATALOG_TABLES, PUBLIC_TABLES } from '../../src/engine/tables.ts';
 import type { Engine, Params } from '../../src/engine/types.ts';
 import { queries } from '../../src/queries/index.ts';
 import { candidatesFor, casesFor, type CatalogEntry } from './catalog-cases.ts';
@@ -335,7 +335,7 @@ describe('DuckDB-WASM in Chromium returns exactly what DuckDB for Node returns',
 
   it('loads only the tables asked for, with the same results for the catalog', async () => {
     const before = session.server.requests.length;
-    const tables = PUBLIC_TABLES.map((t) => t.name).filter((n) => n !== 'observation_vintages');
+    const tables = [...CATALOG_TABLES];
     await session.open('engine', { tables });
     const node = datasets.find((d) => d.name === 'engine')!.node;
     const items = catalog.map((q) => ({ label: q.name, sql: q.sql, params: q.example as Params }));
