@@ -100,6 +100,13 @@ export interface FiguresOptions {
   indicators: string;
   /** Also carry the release id (only the progress report shows it). */
   release?: boolean;
+  /**
+   * Also carry the target of the requested year: `target`, a STRUCT of type, value, qualifier
+   * and source, NULL when there is none; a unit with a target and no figure gets a row too.
+   * Read in the same pass as the figures rather than joined on afterwards: every join has a
+   * fixed cost that dwarfs these row counts.
+   */
+  targets?: boolean;
 }
 
 /**
@@ -126,15 +133,28 @@ export function figuresCtes(opts: FiguresOptions): string {
   SELECT jurisdiction, indicator,
     ${opts.slots
       .map((slot) => `arg_min(fig, other_form) FILTER (WHERE year = ${SLOT_YEAR[slot]} AND m = ${SLOT_M[slot]}) AS ${slot}_fig`)
-      .join(',\n    ')}
+      .join(',\n    ')}${opts.targets ? ',\n    any_value(target) AS target' : ''}
   FROM (
     SELECT o.jurisdiction, o.indicator, o.year, coalesce(o.month, 12) AS m,
       (o.month IS NULL) <> (${PERIOD_ANNUAL}) AS other_form,
-      {'period': ${periodOf('o.year', 'o.month')}, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag${opts.release ? ", 'release': o.release" : ''}} AS fig
+      {'period': ${periodOf('o.year', 'o.month')}, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag${opts.release ? ", 'release': o.release" : ''}} AS fig${
+        opts.targets ? ',\n      CAST(NULL AS STRUCT(type VARCHAR, value DOUBLE, qualifier VARCHAR, source VARCHAR)) AS target' : ''
+      }
     FROM observations o
     WHERE o.year ${yearRange} AND coalesce(o.month, 12) ${monthRange}
       AND ${opts.jurisdictions}
-      AND ${opts.indicators}
+      AND ${opts.indicators}${
+        opts.targets
+          ? `
+    UNION ALL -- the targets, as rows without a figure (named o, so that the same conditions apply)
+    SELECT o.jurisdiction, o.indicator, NULL, NULL, NULL, NULL,
+      {'type': o.type, 'value': o.value, 'qualifier': o.qualifier, 'source': o.source}
+    FROM targets o
+    WHERE o.year = ${PERIOD_YEAR}
+      AND ${opts.jurisdictions}
+      AND ${opts.indicators}`
+          : ''
+      }
   ) AS candidates
   GROUP BY jurisdiction, indicator
 )`;

@@ -12,7 +12,6 @@ import {
   levelRank,
   PERIOD_M,
   PERIOD_TEXT,
-  PERIOD_YEAR,
   SCOPE_CTE,
   STANDINGS_CTES,
   withClause,
@@ -101,12 +100,13 @@ function onRankBasis(column: string): string {
 
 export const PROGRESS_SQL = `${withClause(
   SCOPE_CTE,
-  figuresCtes({ slots: ['now', 'last_year', 'last_year_total'], jurisdictions: IN_SCOPE, indicators: INDICATOR_OR_ANY, release: true }),
-  `year_targets AS MATERIALIZED ( -- the targets of the requested year for the children
-  SELECT t.jurisdiction, t.indicator, t.type, t.value, t.qualifier, t.source
-  FROM targets t
-  WHERE t.year = ${PERIOD_YEAR} AND t.jurisdiction IN (SELECT code FROM scope)
-)`,
+  figuresCtes({
+    slots: ['now', 'last_year', 'last_year_total'],
+    jurisdictions: IN_SCOPE,
+    indicators: INDICATOR_OR_ANY,
+    release: true,
+    targets: true,
+  }),
   `chosen AS (
   -- the given indicator, or every one with a target this year and a figure at the period in scope;
   -- default_basis: what a child without a target is ranked on, like its peers' targets: on growth
@@ -117,32 +117,32 @@ export const PROGRESS_SQL = `${withClause(
     CASE WHEN coalesce(tt.any_growth, false) AND NOT coalesce(tt.any_level, false) THEN 'yoy' ELSE 'value' END AS default_basis
   FROM indicators i
   LEFT JOIN (
-    SELECT indicator, bool_or(type = 'growth') AS any_growth, bool_or(type = 'level') AS any_level
-    FROM year_targets GROUP BY indicator
+    SELECT indicator, bool_or(target.type = 'growth') AS any_growth, bool_or(target.type = 'level') AS any_level,
+      bool_or(target IS NOT NULL) AS any_target, bool_or(now_fig IS NOT NULL) AS any_figure
+    FROM figures GROUP BY indicator
   ) tt ON tt.indicator = i.id
   WHERE CASE WHEN CAST($indicator AS VARCHAR) IS NOT NULL THEN i.id = CAST($indicator AS VARCHAR)
-    ELSE tt.indicator IS NOT NULL AND i.id IN (SELECT f.indicator FROM figures f WHERE f.now_fig IS NOT NULL) END
+    ELSE coalesce(tt.any_target AND tt.any_figure, false) END
 )`,
   `cells AS ( -- one row per child and indicator: its figure for the period if any, and last year's
   SELECT s.code, s.level, s.name_zh, s.name_en, c.*,
     f.now_fig.period AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct,
     f.now_fig.flag AS flag, f.now_fig.release AS release, ${figState('f.now_fig')} AS state,
-    f.last_year_fig.value AS last_year_ytd, f.last_year_total_fig.value AS last_year_total
+    f.last_year_fig.value AS last_year_ytd, f.last_year_total_fig.value AS last_year_total,
+    f.target.type AS target_type, f.target.value AS target_value, f.target.qualifier AS target_qualifier, f.target.source AS target_source
   FROM scope s CROSS JOIN chosen c
   LEFT JOIN figures f ON f.jurisdiction = s.code AND f.indicator = c.indicator
 )`,
   STANDINGS_CTES,
   `against_target AS ( -- the target of the year; last year's figures for the seasonal pattern
   SELECT st.*, ${PERIOD_TEXT} AS period, ${PERIOD_M} AS m, CAST(${PERIOD_M} AS DOUBLE) / 12 AS elapsed, ${PERIOD_M} = 12 AS year_end,
-    t.type AS target_type, t.value AS target_value, t.qualifier AS target_qualifier, t.source AS target_source,
-    t.type = 'level' AS level_target, t.type = 'growth' AS growth_target,
+    st.target_type = 'level' AS level_target, st.target_type = 'growth' AS growth_target,
     -- a level target T > 0 and a figure A: what completion and the pace gaps need
-    coalesce(t.type = 'level' AND t.value > 0 AND st.value IS NOT NULL, false) AS measurable,
+    coalesce(st.target_type = 'level' AND st.target_value > 0 AND st.value IS NOT NULL, false) AS measurable,
     CASE WHEN NOT st.cumulative THEN NULL
          WHEN st.last_year_ytd > 0 AND st.last_year_total > 0 THEN 'last_year'
          ELSE 'linear' END AS seasonal_basis
   FROM standings st
-  LEFT JOIN year_targets t ON t.jurisdiction = st.code AND t.indicator = st.indicator
 )`,
   `gaps AS (
   -- A = value, T = level target, m = month, Lm = last year's YTD, Lt = last year's total.
