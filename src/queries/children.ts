@@ -4,9 +4,10 @@
  */
 import {
   figState,
+  figPeriod,
   figuresCtes,
-  IN_SCOPE_OR_PARENT,
-  INDICATOR_OR_ANY,
+  SCOPE_AND_PARENT_CODES,
+  INDICATOR_OR_ALL,
   levelRank,
   PERIOD_TEXT,
   SCOPE_CTE,
@@ -46,7 +47,7 @@ export interface ChildrenRow {
 
 export const CHILDREN_SQL = `${withClause(
   SCOPE_CTE,
-  figuresCtes({ slots: ['now', 'last_year'], jurisdictions: IN_SCOPE_OR_PARENT, indicators: INDICATOR_OR_ANY }),
+  figuresCtes({ slots: ['now', 'last_year'], jurisdictions: SCOPE_AND_PARENT_CODES, indicators: INDICATOR_OR_ALL }),
   `chosen AS ( -- the given indicator, or every one with a figure at the period for the parent or a child
   SELECT i.id AS indicator, i.additive
   FROM indicators i
@@ -55,7 +56,7 @@ export const CHILDREN_SQL = `${withClause(
 )`,
   `child_figures AS ( -- each child's figures beside its parent's, per indicator
   SELECT s.code, s.level, s.name_zh, s.name_en, c.indicator, c.additive,
-    f.now_fig.period AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct, f.now_fig.flag AS flag,
+    ${figPeriod('f.now_fig')} AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct, f.now_fig.flag AS flag,
     ${figState('f.now_fig')} AS state, f.last_year_fig.value AS value_last_year,
     p.now_fig.value AS parent_value, p.now_fig.yoy_pct AS parent_yoy_pct, ${figState('p.now_fig')} AS parent_state,
     p.last_year_fig.value AS parent_value_last_year

@@ -8,9 +8,10 @@
  */
 import {
   figState,
+  figPeriod,
   figuresCtes,
-  IN_SCOPE_OR_PARENT,
-  INDICATOR_OR_ANY,
+  SCOPE_AND_PARENT_CODES,
+  INDICATOR_OR_ALL,
   PERIOD_OK,
   PERIOD_TEXT,
   SCOPE_CTE,
@@ -51,7 +52,7 @@ export interface ConsistencyRow {
 
 export const CONSISTENCY_SQL = `${withClause(
   SCOPE_CTE,
-  figuresCtes({ slots: ['now'], jurisdictions: IN_SCOPE_OR_PARENT, indicators: INDICATOR_OR_ANY }),
+  figuresCtes({ slots: ['now'], jurisdictions: SCOPE_AND_PARENT_CODES, indicators: INDICATOR_OR_ALL }),
   `chosen AS ( -- the given additive indicator, or every one with a figure at the period for the parent or a child
   SELECT i.id AS indicator
   FROM indicators i
@@ -88,7 +89,7 @@ export const CONSISTENCY_SQL = `${withClause(
 )`,
 )}
 SELECT c.indicator, ${PERIOD_TEXT} AS period, CAST($parent AS VARCHAR) AS parent,
-  c.parent_fig.period AS parent_obs_period, c.parent_fig.value AS parent_value, ${figState('c.parent_fig')} AS parent_state,
+  ${figPeriod('c.parent_fig')} AS parent_obs_period, c.parent_fig.value AS parent_value, ${figState('c.parent_fig')} AS parent_state,
   coalesce(c.children, 0) AS children, coalesce(c.children_with_value, 0) AS children_with_value,
   coalesce(c.children_suppressed, 0) AS children_suppressed, coalesce(c.children_missing, 0) AS children_missing,
   round(CAST(c.children_total AS DOUBLE), 10) AS children_sum,

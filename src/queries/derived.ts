@@ -13,11 +13,12 @@
  */
 import {
   figState,
+  figPeriod,
   figuresCtes,
   levelRank,
   PERIOD_TEXT,
   PERIOD_YEAR,
-  IN_SCOPE,
+  SCOPE_CODES,
   SCOPE_CTE,
   UNITS_CTE,
   USD_RATES_CTE,
@@ -72,13 +73,13 @@ export interface ToCnyRow {
 
 export const TO_CNY_SQL = `${withClause(
   SCOPE_CTE,
-  figuresCtes({ slots: ['now'], jurisdictions: IN_SCOPE, indicators: 'o.indicator = CAST($indicator AS VARCHAR)' }),
+  figuresCtes({ slots: ['now'], jurisdictions: SCOPE_CODES, indicators: 'SELECT CAST($indicator AS VARCHAR)' }),
   UNITS_CTE,
   USD_RATES_CTE,
   MONEY_CTE,
 )}
 SELECT s.code AS jurisdiction, s.name_zh, s.name_en, s.level, m.indicator, ${PERIOD_TEXT} AS period,
-  f.now_fig.period AS obs_period, f.now_fig.value AS value, ${figState('f.now_fig')} AS state,
+  ${figPeriod('f.now_fig')} AS obs_period, f.now_fig.value AS value, ${figState('f.now_fig')} AS state,
   m.unit, m.currency, m.rate_year, m.cny_per_usd, m.rate_source, m.conversion,
   f.now_fig.value * m.yuan_per_unit / 100000000 AS value_cny_yi
 FROM scope s
@@ -120,8 +121,8 @@ export const TRADE_DEPENDENCY_SQL = `${withClause(
   SCOPE_CTE,
   figuresCtes({
     slots: ['now'],
-    jurisdictions: IN_SCOPE,
-    indicators: 'o.indicator IN (CAST($trade AS VARCHAR), CAST($gdp AS VARCHAR))',
+    jurisdictions: SCOPE_CODES,
+    indicators: 'SELECT DISTINCT unnest([CAST($trade AS VARCHAR), CAST($gdp AS VARCHAR)])',
   }),
   UNITS_CTE,
   USD_RATES_CTE,
@@ -188,8 +189,8 @@ export const PER_CAPITA_SQL = `${withClause(
   SCOPE_CTE,
   figuresCtes({
     slots: ['now', 'year_end'],
-    jurisdictions: IN_SCOPE,
-    indicators: 'o.indicator IN (CAST($indicator AS VARCHAR), CAST($population AS VARCHAR))',
+    jurisdictions: SCOPE_CODES,
+    indicators: 'SELECT DISTINCT unnest([CAST($indicator AS VARCHAR), CAST($population AS VARCHAR)])',
   }),
   UNITS_CTE,
   USD_RATES_CTE,
@@ -202,9 +203,9 @@ export const PER_CAPITA_SQL = `${withClause(
   `inputs AS ( -- the figure and the population of each child, in 元 and persons
   SELECT s.code, s.name_zh, s.name_en, s.level, m.indicator, m.unit, m.conversion,
     m.cny_per_usd, m.rate_source,
-    n.now_fig.period AS obs_period, n.now_fig.value AS value, ${figState('n.now_fig')} AS state,
+    ${figPeriod('n.now_fig')} AS obs_period, n.now_fig.value AS value, ${figState('n.now_fig')} AS state,
     n.now_fig.value * m.yuan_per_unit AS yuan,
-    p.year_end_fig.value AS population, pp.unit AS population_unit, p.year_end_fig.period AS population_period,
+    p.year_end_fig.value AS population, pp.unit AS population_unit, ${figPeriod('p.year_end_fig')} AS population_period,
     p.year_end_fig.value * pp.persons_per_unit AS persons
   FROM scope s
   JOIN money m ON m.indicator = CAST($indicator AS VARCHAR)

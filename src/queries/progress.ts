@@ -6,9 +6,10 @@
  */
 import {
   figState,
+  figPeriod,
   figuresCtes,
-  IN_SCOPE,
-  INDICATOR_OR_ANY,
+  SCOPE_CODES,
+  INDICATOR_OR_ALL,
   levelRank,
   PERIOD_M,
   PERIOD_TEXT,
@@ -102,8 +103,8 @@ export const PROGRESS_SQL = `${withClause(
   SCOPE_CTE,
   figuresCtes({
     slots: ['now', 'last_year', 'last_year_total'],
-    jurisdictions: IN_SCOPE,
-    indicators: INDICATOR_OR_ANY,
+    jurisdictions: SCOPE_CODES,
+    indicators: INDICATOR_OR_ALL,
     release: true,
     targets: true,
   }),
@@ -126,7 +127,7 @@ export const PROGRESS_SQL = `${withClause(
 )`,
   `cells AS ( -- one row per child and indicator: its figure for the period if any, and last year's
   SELECT s.code, s.level, s.name_zh, s.name_en, c.*,
-    f.now_fig.period AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct,
+    ${figPeriod('f.now_fig')} AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct,
     f.now_fig.flag AS flag, f.now_fig.release AS release, ${figState('f.now_fig')} AS state,
     f.last_year_fig.value AS last_year_ytd, f.last_year_total_fig.value AS last_year_total,
     f.target.type AS target_type, f.target.value AS target_value, f.target.qualifier AS target_qualifier, f.target.source AS target_source

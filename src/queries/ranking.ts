@@ -6,9 +6,10 @@
 import {
   type Basis,
   figState,
+  figPeriod,
   figuresCtes,
-  IN_SCOPE,
-  INDICATOR_OR_ANY,
+  SCOPE_CODES,
+  INDICATOR_OR_ALL,
   levelRank,
   PERIOD_TEXT,
   SCOPE_CTE,
@@ -66,7 +67,7 @@ function onBasis(b: Basis): string {
 
 export const RANKING_SQL = `${withClause(
   SCOPE_CTE,
-  figuresCtes({ slots: ['now'], jurisdictions: IN_SCOPE, indicators: INDICATOR_OR_ANY }),
+  figuresCtes({ slots: ['now'], jurisdictions: SCOPE_CODES, indicators: INDICATOR_OR_ALL }),
   `chosen AS ( -- the given indicator, or every one with a figure at the period in scope
   SELECT i.id AS indicator, i.higher_is_better
   FROM indicators i
@@ -75,7 +76,7 @@ export const RANKING_SQL = `${withClause(
 )`,
   `cells AS ( -- one row per child and indicator, with its figure for the period if any
   SELECT s.code, s.level, s.name_zh, s.name_en, c.indicator, c.higher_is_better,
-    f.now_fig.period AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct, f.now_fig.flag AS flag,
+    ${figPeriod('f.now_fig')} AS obs_period, f.now_fig.value AS value, f.now_fig.yoy_pct AS yoy_pct, f.now_fig.flag AS flag,
     ${figState('f.now_fig')} AS state
   FROM scope s CROSS JOIN chosen c
   LEFT JOIN figures f ON f.jurisdiction = s.code AND f.indicator = c.indicator
