@@ -17,9 +17,9 @@
  *   - small intermediate results read more than once are MATERIALIZED;
  *   - no window functions over the figures (their fixed cost dominates on groups this small)
  *     and few joins: every operator has a fixed cost that dwarfs these row counts;
- *   - a parameter is read from the request table, so a filter on a large table compares a
- *     column with it by `=` or through a join: the forms DuckDB still prunes a scan on (an OR,
- *     a range or an IN list of parameters is tested row by row);
+ *   - a parameter is read from the request table, so a large table is filtered on it by `=` or
+ *     through a small join, the forms DuckDB prunes a scan on best (a range of parameters is
+ *     checked in nested-loop joins above the scan, an OR or an IN list of them row by row);
  *   - booleans computed once, and no CTE joined only to reach the requested period.
  */
 import { LEVELS, UNITS } from '../lib/schema.ts';

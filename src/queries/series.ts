@@ -43,8 +43,10 @@ export const TREND_SQL = `${withClause(
   FROM (
     SELECT o.year, o.month, {'period': ${periodOf('o.year', 'o.month')}, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag} AS fig
     FROM observations o
-    WHERE o.jurisdiction = CAST($jurisdiction AS VARCHAR) AND o.indicator = CAST($indicator AS VARCHAR)
-      AND o.year IN (CAST($year AS INTEGER), CAST($year AS INTEGER) - 1)
+    -- a join, not filters: DuckDB prunes the scan on the bounds of a small join's keys (see figuresCtes)
+    JOIN (SELECT CAST($jurisdiction AS VARCHAR) AS jurisdiction, CAST($indicator AS VARCHAR) AS indicator,
+        unnest([CAST($year AS INTEGER) - 1, CAST($year AS INTEGER)]) AS year) AS k
+      ON o.jurisdiction = k.jurisdiction AND o.indicator = k.indicator AND o.year = k.year
   ) AS o
   GROUP BY coalesce(o.month, 12)
 )`,
