@@ -54,6 +54,10 @@ export interface DatasetInfo {
   synthetic: boolean;
   publisher_zh: string;
   publisher_en: string;
+  /** How far short of a 左右 (about) target, in the verdict's points, is still about on target. */
+  about_band_pp: number;
+  /** The indicator of the home page's map; null chooses the one with the most figures at the headline period. */
+  home_indicator: string | null;
 }
 
 const DEFAULT_DATASET: DatasetInfo = {
@@ -62,6 +66,8 @@ const DEFAULT_DATASET: DatasetInfo = {
   synthetic: false,
   publisher_zh: '',
   publisher_en: '',
+  about_band_pp: 0.5,
+  home_indicator: null,
 };
 
 function sqlString(s: string): string {
@@ -126,6 +132,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   if (validation.errorCount > 0) throw new ValidationFailed(validation);
   log(`  validated: ${validation.observationRows} observation rows in ${validation.fileCount} files, ${validation.warningCount} warning(s)`);
   const tBuild = performance.now();
+  const datasetInfo = await readDatasetInfo(dataDir);
   const staging = `${outDir}.staging-${process.pid}`;
   await fs.rm(staging, { recursive: true, force: true });
   await fs.mkdir(path.join(staging, 'parquet'), { recursive: true });
@@ -151,7 +158,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
 
     const rel = path.join(dataDir, schema.releases.path);
     const relCols = await headerOf(rel);
-    await c.run(`CREATE TABLE releases_raw AS SELECT ${optionalColumns(relCols, ['id', 'published_at', 'title', 'source', 'notes'])} FROM ${readRaw([rel])}`);
+    await c.run(`CREATE TABLE releases_raw AS SELECT ${optionalColumns(relCols, ['id', 'published_at', 'title', 'title_en', 'source', 'notes'])} FROM ${readRaw([rel])}`);
     // The embargo is decided in JS: an ISO 8601 instant with offset parses exactly with Date.
     const releaseRows = (await c.runAndReadAll('SELECT id, published_at FROM releases_raw')).getRowObjectsJS();
     const releaseTimes = releaseRows.map((r) => ({ id: String(r.id), at: new Date(String(r.published_at)) }));
@@ -165,18 +172,21 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     }
     appender.closeSync();
     // Vintage order: publication instant, then id, so two releases at the same instant still order.
-    await c.run(`CREATE TABLE releases_all AS SELECT r.id, t.published_utc AS published_at, r.title, NULLIF(r.source, '') AS source,
+    await c.run(`CREATE TABLE releases_all AS SELECT r.id, t.published_utc AS published_at, r.title, NULLIF(r.title_en, '') AS title_en, NULLIF(r.source, '') AS source,
       NULLIF(r.notes, '') AS notes, t.is_public, row_number() OVER (ORDER BY t.published_utc, r.id) AS seq
       FROM releases_raw r JOIN release_times t USING (id)`);
 
     const targetFiles = await csvFilesIn(path.join(dataDir, 'targets'));
     if (targetFiles.length > 0) {
       const tCols = new Set((await Promise.all(targetFiles.map(headerOf))).flatMap((h) => [...h]));
-      await c.run(`CREATE TABLE targets_all AS SELECT jurisdiction, indicator, CAST(year AS INTEGER) AS year, type, CAST(value AS DOUBLE) AS value,
-        NULLIF(qualifier, '') AS qualifier, NULLIF(source, '') AS source, ${tCols.has('note') ? "NULLIF(note, '')" : 'NULL::VARCHAR'} AS note
+      await c.run(`CREATE TABLE targets_all AS SELECT jurisdiction, indicator, CAST(year AS INTEGER) AS year, type,
+        CAST(NULLIF(value, '') AS DOUBLE) AS value, ${tCols.has('value_max') ? "CAST(NULLIF(value_max, '') AS DOUBLE)" : 'NULL::DOUBLE'} AS value_max,
+        NULLIF(qualifier, '') AS qualifier, CASE WHEN qualifier = '左右' THEN ${Number(datasetInfo.about_band_pp)}::DOUBLE END AS band_pp,
+        NULLIF(source, '') AS source, ${tCols.has('note') ? "NULLIF(note, '')" : 'NULL::VARCHAR'} AS note
         FROM ${readRaw(targetFiles)}`);
     } else {
-      await c.run('CREATE TABLE targets_all (jurisdiction VARCHAR, indicator VARCHAR, year INTEGER, type VARCHAR, value DOUBLE, qualifier VARCHAR, source VARCHAR, note VARCHAR)');
+      await c.run(`CREATE TABLE targets_all (jurisdiction VARCHAR, indicator VARCHAR, year INTEGER, type VARCHAR, value DOUBLE, value_max DOUBLE,
+        qualifier VARCHAR, band_pp DOUBLE, source VARCHAR, note VARCHAR)`);
     }
 
     const fx = path.join(dataDir, schema.exchangeRates.path);
@@ -228,7 +238,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       jurisdictions: 'SELECT * FROM jurisdictions ORDER BY code, valid_from NULLS FIRST',
       indicators: `SELECT id, name_zh, name_en, unit, kind, higher_is_better, additive, allow_negative, decimals, category,
         definition_zh, definition_en, source FROM indicators_all WHERE visibility = 'public' ORDER BY id`,
-      releases: 'SELECT id, published_at, title, source, notes FROM releases_all WHERE is_public ORDER BY seq',
+      releases: 'SELECT id, published_at, title, title_en, source, notes FROM releases_all WHERE is_public ORDER BY seq',
       // By indicator, then period: DuckDB skips the blocks of a table whose ranges of indicator
       // and year cannot match a query's filter, and nearly every catalog query asks for one
       // indicator at one or two periods (at a million rows most of their time was the scan).
@@ -263,8 +273,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       return max === null || iso > max ? iso : max;
     }, null);
 
-    const dataset = await readDatasetInfo(dataDir);
-    await writeJson(path.join(staging, 'datapackage.json'), buildDatapackage(dataset, rowCounts));
+    await writeJson(path.join(staging, 'datapackage.json'), buildDatapackage(datasetInfo, rowCounts));
     const files = await hashFiles(staging);
     const dataVersion = createHash('sha256')
       .update(files.map((f) => `${f.path} ${f.sha256}\n`).join(''))
@@ -273,7 +282,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     await writeJson(path.join(staging, 'manifest.json'), {
       data_version: dataVersion,
       data_as_of: dataAsOf,
-      dataset,
+      dataset: datasetInfo,
       row_counts: rowCounts,
       reconciliation,
       files,

@@ -19,6 +19,7 @@ const DERIVED_DESCRIPTIONS: Record<string, string> = {
   vintage: '1 for the first publication of this figure, 2 for its first revision, and so on.',
   is_latest: 'true for the vintage shown on the site.',
   published_at: 'When the release was published, UTC.',
+  band_pp: 'For a 左右 (about) target: how many points short of it still count as about on target (dataset.json about_band_pp).',
 };
 
 const SOURCE_TABLE: Record<string, schema.Table> = {

@@ -34,7 +34,7 @@ export const PUBLIC_TABLES: readonly PublicTable[] = [
     name: 'releases',
     file: 'releases.csv',
     // published_at stays text (UTC, ISO 8601 with Z): the wasm build has no time-zone support.
-    columns: { id: 'VARCHAR', published_at: 'VARCHAR', title: 'VARCHAR', source: 'VARCHAR', notes: 'VARCHAR' },
+    columns: { id: 'VARCHAR', published_at: 'VARCHAR', title: 'VARCHAR', title_en: 'VARCHAR', source: 'VARCHAR', notes: 'VARCHAR' },
   },
   {
     name: 'observations',
@@ -59,9 +59,11 @@ export const PUBLIC_TABLES: readonly PublicTable[] = [
   {
     name: 'targets',
     file: 'targets.csv',
+    // value_max: the upper bound of a 区间 target. band_pp: for a 左右 target, how far short of
+    // it (in the verdict's points) still counts as about on target; from dataset.json.
     columns: {
-      jurisdiction: 'VARCHAR', indicator: 'VARCHAR', year: 'INTEGER', type: 'VARCHAR', value: 'DOUBLE',
-      qualifier: 'VARCHAR', source: 'VARCHAR', note: 'VARCHAR',
+      jurisdiction: 'VARCHAR', indicator: 'VARCHAR', year: 'INTEGER', type: 'VARCHAR', value: 'DOUBLE', value_max: 'DOUBLE',
+      qualifier: 'VARCHAR', band_pp: 'DOUBLE', source: 'VARCHAR', note: 'VARCHAR',
     },
   },
   {

@@ -30,8 +30,15 @@ export const KINDS = ['ytd_flow', 'stock', 'rate', 'count'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const VISIBILITY = ['public', 'internal'] as const;
-export const TARGET_TYPES = ['level', 'growth'] as const;
+/**
+ * level (a value in the indicator's unit), growth (a % growth rate), qualitative (the document
+ * sets a target in words only) or none (the document was checked and sets none). The last two
+ * have no value: the pages say so rather than showing the unit as without a target.
+ */
+export const TARGET_TYPES = ['level', 'growth', 'qualitative', 'none'] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
+/** Target types that carry a number. */
+export const NUMERIC_TARGET_TYPES: readonly TargetType[] = ['level', 'growth'];
 
 /** Flags on an observation. `c` and `na` require an empty value; the others require a value. */
 export const FLAGS = ['', 'p', 'r', 'e', 'c', 'na'] as const;
@@ -107,6 +114,7 @@ export const releases: Table = {
     { name: 'id', type: 'string', required: true, nonEmpty: true, description: 'Release id; the observations file is observations/<id>.csv.' },
     { name: 'published_at', type: 'datetime', required: true, nonEmpty: true, description: 'ISO 8601 with offset, e.g. 2025-07-15T10:00:00+08:00. Before it the release is embargoed.' },
     { name: 'title', type: 'string', required: true, nonEmpty: true, description: 'Title of the release.' },
+    { name: 'title_en', type: 'string', required: false, description: 'English title; empty shows the title on English pages.' },
     { name: 'source', type: 'string', required: false, description: 'Publisher and address of the original.' },
     { name: 'notes', type: 'string', required: false, description: 'Anything a reader should know.' },
   ],
@@ -135,9 +143,10 @@ export const targets: Table = {
     { name: 'jurisdiction', type: 'string', required: true, nonEmpty: true, description: 'Jurisdiction code.' },
     { name: 'indicator', type: 'string', required: true, nonEmpty: true, description: 'Indicator id.' },
     { name: 'year', type: 'integer', required: true, nonEmpty: true, description: 'Target year; must match the file name.' },
-    { name: 'type', type: 'string', required: true, nonEmpty: true, enum: TARGET_TYPES, description: 'level (a value in the indicator\'s unit) or growth (a % growth rate).' },
-    { name: 'value', type: 'number', required: true, nonEmpty: true, description: 'The target, a plain number.' },
-    { name: 'qualifier', type: 'string', required: true, enum: TARGET_QUALIFIERS, description: '以上, 左右, 以内, 力争, 区间 (value is the lower bound) or empty.' },
+    { name: 'type', type: 'string', required: true, nonEmpty: true, enum: TARGET_TYPES, description: 'level (a value in the indicator\'s unit), growth (a % growth rate), qualitative (a target in words only) or none (the document sets none).' },
+    { name: 'value', type: 'number', required: true, description: 'The target, a plain number (the lower bound for 区间); empty exactly for qualitative and none.' },
+    { name: 'value_max', type: 'number', required: false, description: 'Upper bound of a 区间 (range) target; empty otherwise.' },
+    { name: 'qualifier', type: 'string', required: true, enum: TARGET_QUALIFIERS, description: '以上, 左右, 以内, 力争, 区间 (value is the lower bound, value_max the upper) or empty.' },
     { name: 'source', type: 'string', required: true, description: 'Document that sets the target.' },
     { name: 'note', type: 'string', required: false, description: 'The original wording, or anything else.' },
   ],
