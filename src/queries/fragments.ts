@@ -101,8 +101,8 @@ export interface FiguresOptions {
   /** Also carry the release id (only the progress report shows it). */
   release?: boolean;
   /**
-   * Also carry the target of the requested year: `target`, a STRUCT of type, value, qualifier
-   * and source, NULL when there is none; a unit with a target and no figure gets a row too.
+   * Also carry the target of the requested year: `target`, a STRUCT of type, value, value_max, qualifier,
+   * band_pp and source, NULL when there is none; a unit with a target and no figure gets a row too.
    * Read in the same pass as the figures rather than joined on afterwards: every join has a
    * fixed cost that dwarfs these row counts.
    */
@@ -145,7 +145,7 @@ figures AS MATERIALIZED ( -- one row per (jurisdiction, indicator): the figure p
     SELECT o.jurisdiction, o.indicator, o.year, w.m,
       (o.month IS NULL) <> (${PERIOD_ANNUAL}) AS other_form,
       {'year': o.year, 'month': o.month, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag${opts.release ? ", 'release': o.release" : ''}} AS fig${
-        opts.targets ? ',\n      CAST(NULL AS STRUCT(type VARCHAR, value DOUBLE, qualifier VARCHAR, source VARCHAR)) AS target' : ''
+        opts.targets ? ',\n      CAST(NULL AS STRUCT(type VARCHAR, value DOUBLE, value_max DOUBLE, qualifier VARCHAR, band_pp DOUBLE, source VARCHAR)) AS target' : ''
       }
     FROM observations o
     JOIN wanted w ON o.jurisdiction = w.jurisdiction AND o.indicator = w.indicator AND o.year = w.year AND coalesce(o.month, 12) = w.m${
@@ -153,7 +153,7 @@ figures AS MATERIALIZED ( -- one row per (jurisdiction, indicator): the figure p
         ? `
     UNION ALL -- the targets, as rows without a figure
     SELECT t.jurisdiction, t.indicator, NULL, NULL, NULL, NULL,
-      {'type': t.type, 'value': t.value, 'qualifier': t.qualifier, 'source': t.source}
+      {'type': t.type, 'value': t.value, 'value_max': t.value_max, 'qualifier': t.qualifier, 'band_pp': t.band_pp, 'source': t.source}
     FROM targets t
     JOIN (SELECT DISTINCT jurisdiction, indicator FROM wanted) w ON t.jurisdiction = w.jurisdiction AND t.indicator = w.indicator
     WHERE t.year = ${PERIOD_YEAR}`
