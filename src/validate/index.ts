@@ -6,6 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { TABLES } from '../lib/schema.ts';
+import { checkDataset } from './dataset.ts';
 import { checkExchangeRates, type ExchangeRate } from './exchange-rates.ts';
 import { checkGeoMaps, type GeoMap } from './geo.ts';
 import { checkIndicators, type Indicator } from './indicators.ts';
@@ -77,6 +78,12 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
   const releases = rText === null ? null : checkReleases(rText, at(TABLES.releases.path), problems);
   const xText = await read(TABLES.exchangeRates.path, false);
   const exchangeRates = xText === null ? [] : checkExchangeRates(xText, at(TABLES.exchangeRates.path), problems);
+
+  const dText = await read('dataset.json', false);
+  if (dText !== null) {
+    const publicIds = indicators ? new Set(indicators.rows.filter((r) => r.visibility === 'public').map((r) => r.id)) : null;
+    checkDataset(dText, at('dataset.json'), publicIds, problems);
+  }
 
   let geoMaps: GeoMap[] = [];
   const gText = await read(TABLES.geoMaps.path, false);

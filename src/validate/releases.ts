@@ -9,11 +9,13 @@ export interface Release {
   /** ISO 8601 with offset, as written. */
   published_at: string;
   title: string;
+  /** '' when not given: English pages then show the title. */
+  title_en: string;
   source: string;
   notes: string;
 }
 
-const K = columnIndex(table, ['id', 'published_at', 'title', 'source', 'notes']);
+const K = columnIndex(table, ['id', 'published_at', 'title', 'title_en', 'source', 'notes']);
 
 /** Returns the valid rows and the line of every id (for "release without a file"). */
 export function checkReleases(text: string, file: string, problems: Problems): { rows: Release[]; lineOf: Map<string, number> } | null {
@@ -51,7 +53,7 @@ export function checkReleases(text: string, file: string, problems: Problems): {
         return;
       }
       lineOf.set(id, r.line);
-      if (ok) rows.push({ id, published_at: v[K.published_at]!, title: v[K.title]!, source: v[K.source]!, notes: v[K.notes]! });
+      if (ok) rows.push({ id, published_at: v[K.published_at]!, title: v[K.title]!, title_en: v[K.title_en]!, source: v[K.source]!, notes: v[K.notes]! });
     },
   });
   // Without its key column a table defines nothing, and every reference into it would fail.

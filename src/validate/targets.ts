@@ -1,5 +1,5 @@
 /** targets/<year>.csv: annual targets per jurisdiction and indicator. */
-import { targets as table, type TargetType } from '../lib/schema.ts';
+import { NUMERIC_TARGET_TYPES, targets as table, type TargetType } from '../lib/schema.ts';
 import { quote, type Problems } from './problems.ts';
 import { describeValidity, overlapsYear, unknownCodeFix, type IndicatorIndex, type JurisdictionIndex } from './refs.ts';
 import { checkTable, columnIndex, type Row } from './table.ts';
@@ -9,13 +9,16 @@ export interface Target {
   indicator: string;
   year: number;
   type: TargetType;
-  value: number;
+  /** Null exactly for qualitative and none. */
+  value: number | null;
+  /** The upper bound of a 区间 target; null otherwise. */
+  value_max: number | null;
   qualifier: string;
   source: string;
   note: string;
 }
 
-const K = columnIndex(table, ['jurisdiction', 'indicator', 'year', 'type', 'value', 'qualifier', 'source', 'note']);
+const K = columnIndex(table, ['jurisdiction', 'indicator', 'year', 'type', 'value', 'value_max', 'qualifier', 'source', 'note']);
 
 /** Where a problem in column k of row r is, and what is there. */
 function at(r: Row, k: number): { line: number; column: number; found: string } {
@@ -87,6 +90,7 @@ export function checkTargets(
           message: `year ${v[K.year]} in a file for ${fileYear}`,
         });
       }
+      if (r.ok[K.type] && r.ok[K.value] && r.ok[K.value_max] && r.ok[K.qualifier] && !checkShape(r, file, problems)) ok = false;
       const value = r.nums[K.value]!;
       if (v[K.type] === 'level' && value < 0 && info?.allowNegative === false) {
         ok = false;
@@ -119,7 +123,8 @@ export function checkTargets(
           indicator: i,
           year,
           type: v[K.type] as TargetType,
-          value,
+          value: v[K.value] === '' ? null : value,
+          value_max: v[K.value_max] === '' ? null : r.nums[K.value_max]!,
           qualifier: v[K.qualifier]!,
           source: v[K.source]!,
           note: v[K.note]!,
@@ -128,4 +133,89 @@ export function checkTargets(
     },
   });
   return rows;
+}
+
+/**
+ * Whether value, value_max and qualifier fit the row's type: a number for level and growth,
+ * none for qualitative and none (a target in words, or none set, has nothing to qualify), and
+ * an upper bound exactly for a 区间 range. Reports each disagreement; true when there is none.
+ */
+function checkShape(r: Row, file: string, problems: Problems): boolean {
+  const v = r.values;
+  const type = v[K.type] as TargetType;
+  const numeric = NUMERIC_TARGET_TYPES.includes(type);
+  const qualifier = v[K.qualifier]!;
+  let ok = true;
+  if (numeric && v[K.value] === '') {
+    ok = false;
+    problems.error(file, {
+      ...at(r, K.value),
+      code: 'E_TARGET_VALUE',
+      expected: `a number: a ${type} target has a value`,
+      fix: type === 'level'
+        ? "write the target in the indicator's unit; if the document sets it in words only, write type qualitative"
+        : 'write the growth rate in %; if the document sets it in words only, write type qualitative',
+      message: `${type} target without a value`,
+    });
+  } else if (!numeric && v[K.value] !== '') {
+    ok = false;
+    problems.error(file, {
+      ...at(r, K.value),
+      code: 'E_TARGET_VALUE',
+      expected: `an empty value: a ${type} target has no number`,
+      fix: 'empty the value (the wording goes in note), or write type level or growth if the document sets a number',
+      message: `${type} target with the value ${quote(v[K.value]!)}`,
+    });
+  }
+  if (!numeric && qualifier !== '') {
+    ok = false;
+    problems.error(file, {
+      ...at(r, K.qualifier),
+      code: 'E_TARGET_QUALIFIER',
+      expected: `an empty qualifier: a ${type} target has no number to qualify`,
+      fix: 'empty the qualifier (the wording goes in note)',
+      message: `${type} target with the qualifier ${quote(qualifier)}`,
+    });
+  }
+  const maxAt = r.cols[K.value_max] === 0 ? { line: r.line, column: 0, found: '' } : at(r, K.value_max);
+  if (!numeric && v[K.value_max] !== '') {
+    ok = false;
+    problems.error(file, {
+      ...maxAt,
+      code: 'E_TARGET_VALUE_MAX',
+      expected: `an empty value_max: a ${type} target has no number`,
+      fix: 'empty value_max, or write type level or growth if the document sets a range',
+      message: `${type} target with the upper bound ${quote(v[K.value_max]!)}`,
+    });
+  } else if (numeric && qualifier === '区间' && v[K.value_max] === '') {
+    ok = false;
+    problems.error(file, {
+      ...maxAt,
+      code: 'E_TARGET_VALUE_MAX',
+      expected: 'the upper bound of the range in value_max (value is the lower bound)',
+      fix: r.cols[K.value_max] === 0
+        ? 'add a column value_max to the header and write the upper bound there, e.g. 5.5 for 增长5%-5.5%'
+        : 'write the upper bound in value_max, e.g. 5.5 for 增长5%-5.5%',
+      message: '区间 target without an upper bound',
+    });
+  } else if (numeric && qualifier !== '区间' && v[K.value_max] !== '') {
+    ok = false;
+    problems.error(file, {
+      ...maxAt,
+      code: 'E_TARGET_VALUE_MAX',
+      expected: 'an empty value_max: only a 区间 (range) target has an upper bound',
+      fix: 'empty value_max, or write qualifier 区间 if the document sets a range',
+      message: `value_max ${quote(v[K.value_max]!)} on a target that is not a range`,
+    });
+  } else if (numeric && qualifier === '区间' && v[K.value] !== '' && r.nums[K.value_max]! < r.nums[K.value]!) {
+    ok = false;
+    problems.error(file, {
+      ...maxAt,
+      code: 'E_TARGET_BOUNDS',
+      expected: `an upper bound of ${v[K.value]} or more (value is the lower bound)`,
+      fix: `swap them: value ${v[K.value_max]}, value_max ${v[K.value]}`,
+      message: `the range's upper bound ${v[K.value_max]} is below its lower bound ${v[K.value]}`,
+    });
+  }
+  return ok;
 }
