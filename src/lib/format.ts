@@ -22,7 +22,7 @@
  * - Dates are shown as Beijing wall time (UTC+8, no daylight saving), computed by hand rather
  *   than through the host's time zone data.
  */
-import { PERIOD_RE, type Flag, type Level, type Unit } from './schema';
+import { PERIOD_RE, TARGET_QUALIFIERS, type Flag, type Level, type TargetType, type Unit } from './schema';
 import { type Locale, type Bilingual, pick, UI } from './i18n';
 
 export type { Locale, Bilingual } from './i18n';
@@ -178,10 +178,13 @@ export function formatAmount(value: number, { unit, decimals = defaultDecimals(u
 export function formatValue(value: number | null | undefined, options: ValueOptions): string {
   const { unit, locale, flag } = options;
   if (value == null || Number.isNaN(value)) return flag === 'c' ? pick(UI.suppressed, locale) : '—';
-  const amount = formatAmount(value, options);
-  if (locale === 'zh-CN') return amount + unit;
+  return withUnit(formatAmount(value, options), unit, locale);
+}
+
+/** A formatted amount with its unit: "2,345.6亿元", "234.56 billion yuan", "1 firm", "5.2%". */
+function withUnit(amount: string, unit: Unit, locale: Locale): string {
+  if (locale === 'zh-CN' || unit === '%') return amount + unit;
   const en = EN_UNITS[unit];
-  if (unit === '%') return amount + '%';
   const words = amount === '1' ? en.one : en.other;
   return words ? `${amount} ${words}` : amount;
 }
@@ -225,6 +228,93 @@ export function formatPpPhrase(gap: number, locale: Locale, { against, decimals 
   if (against) return `${n} pp ${dir > 0 ? 'above' : 'below'} ${against}`;
   return `${n} pp ${dir > 0 ? 'higher' : 'lower'}`;
 }
+
+// ---------------------------------------------------------------------------------------
+// Targets
+
+export type TargetQualifier = Exclude<(typeof TARGET_QUALIFIERS)[number], ''>;
+
+export interface TargetFacts {
+  type: TargetType;
+  /** The target, or for 区间 its lower bound; null exactly for qualitative and none. */
+  value: number | null;
+  /** Upper bound of a 区间 target. */
+  value_max?: number | null;
+  /** 以上, 左右, 以内, 力争, 区间, or null (or '') for none. */
+  qualifier: string | null;
+  /** The indicator's unit; a growth target is in % whatever the unit. */
+  unit: Unit;
+  /** The indicator's decimals: at most this many are shown for a level target. */
+  decimals?: number;
+}
+
+/** A growth target with more than two decimals would be a typo: rates are published to one. */
+const GROWTH_TARGET_DECIMALS = 2;
+
+/**
+ * Decimals a target is written with: as many as the document wrote (1610 → 0, 4.5 → 1), at
+ * most `max`, which also hides binary noise (5.1 stored as 5.0999…).
+ */
+function ownDecimals(value: number, max: number): number {
+  const full = Number(roundedAbs(value, max));
+  for (let d = 0; d < max; d++) if (Number(roundedAbs(value, d)) === full) return d;
+  return max;
+}
+
+/**
+ * Drop the trailing zeros that all the amounts share ("161.0" → "161"): in English, moving the
+ * point of 1,610亿元 gives 161.0 billion, a digit the document did not write.
+ */
+function trimSharedZeros(amounts: string[]): string[] {
+  const zeros = (a: string): number => /\.(\d*?)(0*)$/.exec(a)?.[2]!.length ?? 0;
+  const n = Math.min(...amounts.map(zeros));
+  return n === 0 ? amounts : amounts.map((a) => a.slice(0, -n).replace(/\.$/, ''));
+}
+
+/**
+ * A target as the work reports write it, its qualifier where they put it and the unit once:
+ * "力争1,610亿元", "1,610亿元以上", "增长4.5%左右", "增长5%以上", "力争增长6%", "增长5.0%—5.5%",
+ * "15%以内", "定性目标", "未设定量目标". English: "at least 161 billion yuan", "about 4.5% growth",
+ * "strive for 6% growth", "between 5.0% and 5.5% growth", "within 15%", "qualitative target",
+ * "no numeric target set". The number has the digits the document wrote (not the indicator's
+ * decimals: "力争1,610亿元", not "1,610.0亿元"); the two bounds of a range share their decimals.
+ */
+export function formatTarget(t: TargetFacts, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  if (t.type === 'qualitative') return zh ? '定性目标' : 'qualitative target';
+  if (t.type === 'none') return zh ? '未设定量目标' : 'no numeric target set';
+  if (t.value == null || Number.isNaN(t.value)) throw new RangeError(`a ${t.type} target needs a value, got ${t.value}`);
+  const qualifier = t.qualifier || null;
+  if (qualifier !== null && !(TARGET_QUALIFIERS as readonly string[]).includes(qualifier)) {
+    throw new RangeError(`unknown target qualifier "${qualifier}": expected one of ${TARGET_QUALIFIERS.filter(Boolean).join(', ')} or none`);
+  }
+  const range = qualifier === '区间';
+  if (range && (t.value_max == null || Number.isNaN(t.value_max))) throw new RangeError(`a 区间 target needs value_max (its upper bound), got ${t.value_max}`);
+  const growth = t.type === 'growth';
+  const unit: Unit = growth ? '%' : t.unit;
+  const max = growth ? GROWTH_TARGET_DECIMALS : (t.decimals ?? defaultDecimals(t.unit));
+  // A growth target below zero is a fall, said as the texts say it: "下降3%".
+  const fall = zh && growth && !range && t.value < 0;
+  const bounds = range ? [t.value, t.value_max!] : [fall ? -t.value : t.value];
+  const decimals = Math.max(...bounds.map((v) => ownDecimals(v, max)));
+  const [lo, hi] = trimSharedZeros(bounds.map((v) => formatAmount(v, { unit, decimals, locale })));
+  if (range) {
+    if (zh) return growth ? `增长${lo}%—${hi}%` : `${lo}—${withUnit(hi!, unit, locale)}`;
+    return `between ${growth ? `${lo}%` : lo} and ${withUnit(hi!, unit, locale)}${growth ? ' growth' : ''}`;
+  }
+  const figure = withUnit(lo!, unit, locale);
+  if (!zh) return `${qualifier ? QUALIFIER_EN[qualifier as Exclude<TargetQualifier, '区间'>] : ''}${figure}${growth ? ' growth' : ''}`;
+  const said = growth ? `${fall ? '下降' : '增长'}${figure}` : figure;
+  return qualifier === '力争' ? `力争${said}` : `${said}${qualifier ?? ''}`;
+}
+
+/** The English qualifier, before the figure: "at least 5% growth". */
+const QUALIFIER_EN: Record<Exclude<TargetQualifier, '区间'>, string> = {
+  以上: 'at least ',
+  左右: 'about ',
+  以内: 'within ',
+  力争: 'strive for ',
+};
 
 const SCOPE: Record<Level, Bilingual> = {
   country: { zh: '全国', en: 'in the country' },

@@ -10,6 +10,7 @@ import {
   formatPeriod,
   formatPp,
   formatPpPhrase,
+  formatTarget,
   formatValue,
   ordinal,
   sentenceLevelGrowth,
@@ -264,5 +265,60 @@ describe('sentences', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual([
       '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th',
     ]);
+  });
+});
+
+describe('targets', () => {
+  const level = { type: 'level', unit: '亿元', decimals: 1 } as const;
+  const growth = { type: 'growth', unit: '亿元', decimals: 1 } as const;
+
+  it('puts each qualifier where the work reports put it, the unit once (zh)', () => {
+    expect(formatTarget({ ...level, value: 1610, qualifier: '力争' }, zh)).toBe('力争1,610亿元');
+    expect(formatTarget({ ...level, value: 1610, qualifier: '以上' }, zh)).toBe('1,610亿元以上');
+    expect(formatTarget({ ...level, value: 1610.5, qualifier: '左右' }, zh)).toBe('1,610.5亿元左右');
+    expect(formatTarget({ ...level, value: 1610, qualifier: null }, zh)).toBe('1,610亿元');
+    expect(formatTarget({ ...level, value: 1600, value_max: 1650, qualifier: '区间' }, zh)).toBe('1,600—1,650亿元');
+    expect(formatTarget({ type: 'level', unit: '%', decimals: 1, value: 15, qualifier: '以内' }, zh)).toBe('15%以内');
+    expect(formatTarget({ ...growth, value: 4.5, qualifier: '左右' }, zh)).toBe('增长4.5%左右');
+    expect(formatTarget({ ...growth, value: 5, qualifier: '以上' }, zh)).toBe('增长5%以上');
+    expect(formatTarget({ ...growth, value: 6, qualifier: '力争' }, zh)).toBe('力争增长6%');
+    expect(formatTarget({ ...growth, value: 5, value_max: 5.5, qualifier: '区间' }, zh)).toBe('增长5.0%—5.5%');
+    expect(formatTarget({ ...growth, value: 3, qualifier: '以内' }, zh)).toBe('增长3%以内');
+    expect(formatTarget({ ...growth, value: 7, qualifier: null }, zh)).toBe('增长7%');
+    expect(formatTarget({ ...growth, value: -2, qualifier: null }, zh)).toBe('下降2%');
+  });
+
+  it('translates each qualifier into English, ASCII only', () => {
+    expect(formatTarget({ ...level, value: 1610, qualifier: '力争' }, en)).toBe('strive for 161 billion yuan');
+    expect(formatTarget({ ...level, value: 1610, qualifier: '以上' }, en)).toBe('at least 161 billion yuan');
+    expect(formatTarget({ ...level, value: 1610.5, qualifier: '左右' }, en)).toBe('about 161.05 billion yuan');
+    expect(formatTarget({ ...level, value: 1610, qualifier: null }, en)).toBe('161 billion yuan');
+    expect(formatTarget({ ...level, value: 1600, value_max: 1650, qualifier: '区间' }, en)).toBe('between 160 and 165 billion yuan');
+    expect(formatTarget({ type: 'level', unit: '%', decimals: 1, value: 15, qualifier: '以内' }, en)).toBe('within 15%');
+    expect(formatTarget({ ...growth, value: 4.5, qualifier: '左右' }, en)).toBe('about 4.5% growth');
+    expect(formatTarget({ ...growth, value: 5, qualifier: '以上' }, en)).toBe('at least 5% growth');
+    expect(formatTarget({ ...growth, value: 6, qualifier: '力争' }, en)).toBe('strive for 6% growth');
+    expect(formatTarget({ ...growth, value: 5, value_max: 5.5, qualifier: '区间' }, en)).toBe('between 5.0% and 5.5% growth');
+    expect(formatTarget({ ...growth, value: 3, qualifier: '以内' }, en)).toBe('within 3% growth');
+    expect(formatTarget({ ...growth, value: 7, qualifier: null }, en)).toBe('7% growth');
+  });
+
+  it('says a target in words or none as such, not as missing', () => {
+    expect(formatTarget({ type: 'qualitative', unit: '亿元', value: null, qualifier: null }, zh)).toBe('定性目标');
+    expect(formatTarget({ type: 'qualitative', unit: '亿元', value: null, qualifier: null }, en)).toBe('qualitative target');
+    expect(formatTarget({ type: 'none', unit: '亿元', value: null, qualifier: null }, zh)).toBe('未设定量目标');
+    expect(formatTarget({ type: 'none', unit: '亿元', value: null, qualifier: null }, en)).toBe('no numeric target set');
+  });
+
+  it('writes the digits of the document, not binary noise, at most the indicator\'s decimals', () => {
+    expect(formatTarget({ ...growth, value: 5.1 - 1e-12, qualifier: null }, zh)).toBe('增长5.1%');
+    expect(formatTarget({ ...level, value: 1610.04, qualifier: null }, zh)).toBe('1,610亿元'); // 1 decimal at most
+    expect(formatTarget({ type: 'level', unit: '万美元', decimals: 0, value: 1234, qualifier: '以上' }, en)).toBe('at least 12.34 million USD');
+  });
+
+  it('refuses a numeric target without its number', () => {
+    expect(() => formatTarget({ ...level, value: null, qualifier: null }, zh)).toThrow(/needs a value/);
+    expect(() => formatTarget({ ...growth, value: 5, qualifier: '区间' }, zh)).toThrow(/value_max/);
+    expect(() => formatTarget({ ...growth, value: 5, qualifier: '至少' }, zh)).toThrow(/unknown target qualifier "至少"/);
   });
 });
