@@ -58,11 +58,14 @@ export function periodOf(year: string, month: string): string {
 /**
  * An observation's usable value, published growth and state (`o` is a row of observations):
  *   value    NULL unless usable (flag c suppressed and na not available never carry a value)
- *   yoy_pct  the published growth, NULL when the row is suppressed or not available
- *   state    'ok' (a usable value), 'suppressed' (flag c) or 'missing' (flag na or no value)
+ *   yoy_pct  the published growth, NULL when the row is suppressed (flag c). A row with flag na
+ *            keeps its growth: offices often publish a growth rate without the level (a
+ *            growth-only figure), and that growth is ranked, mapped and held to growth targets
+ *   state    'ok' (a usable value), 'suppressed' (flag c) or 'missing' (flag na or no value):
+ *            the state of the level, so a growth-only figure is 'missing' with a yoy_pct
  */
 export const OBS_VALUE = `CASE WHEN coalesce(o.flag, '') NOT IN ('c', 'na') THEN o.value END`;
-export const OBS_YOY = `CASE WHEN coalesce(o.flag, '') NOT IN ('c', 'na') THEN o.yoy_pct END`;
+export const OBS_YOY = `CASE WHEN coalesce(o.flag, '') <> 'c' THEN o.yoy_pct END`;
 export const OBS_STATE = `CASE WHEN o.flag = 'c' THEN 'suppressed' WHEN o.flag = 'na' OR o.value IS NULL THEN 'missing' ELSE 'ok' END`;
 
 /**
