@@ -115,6 +115,22 @@ async function headerOf(file: string): Promise<Set<string>> {
   return new Set(first.split(',').map((s) => s.trim().replace(/^"|"$/g, '')));
 }
 
+/**
+ * A validated published_at as UTC text and as nanoseconds since the epoch. Date keeps only
+ * milliseconds, so the fraction of a second is carried over as written: offsets are whole
+ * minutes, and converting to UTC never changes it.
+ */
+function releaseInstant(text: string): { utc: string; ns: bigint } {
+  const m = /^(.+?)(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/.exec(text);
+  if (!m) throw new Error(`published_at ${text} is not an ISO 8601 date and time with an offset`);
+  const whole = new Date(`${m[1]}${m[3]}`);
+  const fraction = m[2] ?? '';
+  return {
+    utc: whole.toISOString().replace('.000Z', fraction === '' ? 'Z' : `.${fraction}Z`),
+    ns: BigInt(whole.getTime()) * 1_000_000n + BigInt(fraction.padEnd(9, '0')),
+  };
+}
+
 export async function readDatasetInfo(dataDir: string): Promise<DatasetInfo> {
   const file = path.join(dataDir, 'dataset.json');
   if (!(await exists(file))) return DEFAULT_DATASET;
@@ -159,21 +175,27 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     const rel = path.join(dataDir, schema.releases.path);
     const relCols = await headerOf(rel);
     await c.run(`CREATE TABLE releases_raw AS SELECT ${optionalColumns(relCols, ['id', 'published_at', 'title', 'title_en', 'source', 'notes'])} FROM ${readRaw([rel])}`);
-    // The embargo is decided in JS: an ISO 8601 instant with offset parses exactly with Date.
+    // The embargo and the vintage order are decided in JS, on instants: the UTC texts do not
+    // sort as time (2025-10-15T02:00:00.5Z sorts before 2025-10-15T02:00:00Z).
     const releaseRows = (await c.runAndReadAll('SELECT id, published_at FROM releases_raw')).getRowObjectsJS();
-    const releaseTimes = releaseRows.map((r) => ({ id: String(r.id), at: new Date(String(r.published_at)) }));
-    await c.run('CREATE TABLE release_times (id VARCHAR, published_utc VARCHAR, is_public BOOLEAN)');
-    const appender = await c.createAppender('release_times');
-    for (const r of releaseTimes) {
-      appender.appendVarchar(r.id);
-      appender.appendVarchar(r.at.toISOString().replace('.000Z', 'Z'));
-      appender.appendBoolean(r.at.getTime() <= now.getTime());
-      appender.endRow();
-    }
-    appender.closeSync();
+    const nowNs = BigInt(now.getTime()) * 1_000_000n;
     // Vintage order: publication instant, then id, so two releases at the same instant still order.
+    const releaseTimes = releaseRows
+      .map((r) => ({ id: String(r.id), ...releaseInstant(String(r.published_at)) }))
+      .sort((a, b) => (a.ns !== b.ns ? (a.ns < b.ns ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((r) => ({ ...r, isPublic: r.ns <= nowNs }));
+    await c.run('CREATE TABLE release_times (id VARCHAR, published_utc VARCHAR, seq INTEGER, is_public BOOLEAN)');
+    const appender = await c.createAppender('release_times');
+    releaseTimes.forEach((r, i) => {
+      appender.appendVarchar(r.id);
+      appender.appendVarchar(r.utc);
+      appender.appendInteger(i + 1);
+      appender.appendBoolean(r.isPublic);
+      appender.endRow();
+    });
+    appender.closeSync();
     await c.run(`CREATE TABLE releases_all AS SELECT r.id, t.published_utc AS published_at, r.title, NULLIF(r.title_en, '') AS title_en, NULLIF(r.source, '') AS source,
-      NULLIF(r.notes, '') AS notes, t.is_public, row_number() OVER (ORDER BY t.published_utc, r.id) AS seq
+      NULLIF(r.notes, '') AS notes, t.is_public, t.seq
       FROM releases_raw r JOIN release_times t USING (id)`);
 
     const targetFiles = await csvFilesIn(path.join(dataDir, 'targets'));
@@ -264,14 +286,11 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
 
     await copyGeo(dataDir, staging);
 
-    const embargoedReleases = releaseTimes.filter((r) => r.at.getTime() > now.getTime()).map((r) => r.id).sort();
+    const embargoedReleases = releaseTimes.filter((r) => !r.isPublic).map((r) => r.id).sort();
     const internalIndicators = (await c.runAndReadAll("SELECT id FROM indicators_all WHERE visibility = 'internal' ORDER BY id"))
       .getRows()
       .map((r) => String(r[0]));
-    const dataAsOf = releaseTimes.filter((r) => r.at.getTime() <= now.getTime()).reduce<string | null>((max, r) => {
-      const iso = r.at.toISOString().replace('.000Z', 'Z');
-      return max === null || iso > max ? iso : max;
-    }, null);
+    const dataAsOf = releaseTimes.findLast((r) => r.isPublic)?.utc ?? null;
 
     await writeJson(path.join(staging, 'datapackage.json'), buildDatapackage(datasetInfo, rowCounts));
     const files = await hashFiles(staging);
