@@ -6,7 +6,7 @@
  * Conventions: shares (elapsed, completion, seasonal expected share) are fractions (0.5 = half);
  * gaps are in percentage points and signed so that >= 0 is good for either direction.
  */
-import { PERIOD_RE, type Kind, type TargetType } from './schema.ts';
+import { PERIOD_RE, type Kind } from './schema.ts';
 
 export interface Period {
   period: string;
@@ -128,53 +128,6 @@ export function projection(input: SeasonalInput & { value: number | null }): num
 export function growthGapPp(yoyPct: number | null, target: number | null, higherIsBetter: boolean): number | null {
   if (yoyPct === null || target === null) return null;
   return higherIsBetter ? yoyPct - target : target - yoyPct;
-}
-
-export type Status = 'achieved' | 'ahead' | 'behind' | 'no_target' | 'suppressed' | 'no_data';
-
-export const STATUSES: readonly Status[] = ['achieved', 'ahead', 'behind', 'no_target', 'suppressed', 'no_data'];
-
-export interface StatusInput {
-  targetType: TargetType | null;
-  target: number | null;
-  value: number | null;
-  yoyPct: number | null;
-  /** 'suppressed' for flag c. */
-  state: 'ok' | 'suppressed' | 'missing';
-  m: number;
-  cumulative: boolean;
-  higherIsBetter: boolean;
-}
-
-/**
- * The status of a figure against its target, first rule that applies:
- *   no_target   no target for this jurisdiction, indicator and year
- *   suppressed  the figure is suppressed (flag c)
- *   no_data     the figure (level target) or its published growth (growth target) is missing
- *   achieved    level: at year end A ≥ T (A ≤ T when lower is better); a higher-is-better
- *               year-to-date flow or count with A ≥ T before year end has achieved it too;
- *               growth: at year end yoy ≥ g* (≤ when lower is better)
- *   behind      at year end, not achieved
- *   ahead       before year end, pace gap ≥ 0 (level) or growth gap ≥ 0 (growth)
- *   behind      otherwise
- */
-export function classifyStatus(input: StatusInput): Status {
-  const { targetType, target, value, yoyPct, state, m, cumulative, higherIsBetter } = input;
-  if (targetType === null || target === null) return 'no_target';
-  if (state === 'suppressed') return 'suppressed';
-  const yearEnd = m === 12;
-  if (targetType === 'level') {
-    const pace = paceGapPp({ value, target, m, cumulative, higherIsBetter });
-    if (pace === null || value === null) return 'no_data';
-    if (higherIsBetter && value >= target && (yearEnd || cumulative)) return 'achieved';
-    if (!higherIsBetter && value <= target && yearEnd) return 'achieved';
-    if (yearEnd) return 'behind';
-    return pace >= 0 ? 'ahead' : 'behind';
-  }
-  const gap = growthGapPp(yoyPct, target, higherIsBetter);
-  if (gap === null) return 'no_data';
-  if (gap >= 0) return yearEnd ? 'achieved' : 'ahead';
-  return 'behind';
 }
 
 /** Competition ranks (1, 2, 2, 4) of measures; null measures are unranked (null). */

@@ -224,13 +224,14 @@ const MEASURE: Record<Basis, string> = { value: 'value', yoy: 'yoy_pct' };
  *   b_measure     the ranked quantity (value or yoy_pct)
  *   b_rank_state  'ranked', 'suppressed' (flag c: never ranked, never zero) or 'missing'
  *   b_rank        competition rank (1, 2, 2, 4) among the ranked peers (same parent and level)
- *   b_rank_of     number of ranked peers
+ *   b_rank_of     number of ranked peers (those with a figure), beside peer_count, every peer
  *   b_tied        another ranked peer has the same measure
  *   b_ahead_*     标兵: the peer just ahead (the best-placed of the peers with the nearest
  *                 strictly better measure; among equals the smallest code), gap = distance to it
  *   b_behind_*    追兵: the peer just behind (nearest strictly worse measure; smallest code among
  *                 equals), gap = lead over it
- * (* = code, name_zh, name_en, measure, gap). Gaps are non-negative distances in the measure's
+ * (* = code, name_zh, name_en, measure, gap). `groupAggregates` are aggregates over each group of
+ * peers ("bool_or(x) AS y"), carried to every cell of the group. Gaps are non-negative distances in the measure's
  * unit (indicator unit for value, pp for yoy). higher_is_better = false ranks the smallest first.
  *
  * How: the ranked peers of each group are gathered once into a list sorted best first (by key =
@@ -242,13 +243,15 @@ const MEASURE: Record<Basis, string> = { value: 'value', yoy: 'yoy_pct' };
  * when suppressed). The cells are carried through the group (list, then unnest) rather than
  * joined back to it, so the lists are never copied per cell.
  */
-export const STANDINGS_CTES = `keyed AS ( -- each cell's key on each basis: the measure signed so that smaller is better; NULL unless ranked
+export function standingsCtes(groupAggregates: readonly string[] = []): string {
+  const carried = groupAggregates.map((a) => `, ${a.slice(a.lastIndexOf(' AS ') + 4)}`).join('');
+  return `keyed AS ( -- each cell's key on each basis: the measure signed so that smaller is better; NULL unless ranked
   SELECT *,
     ${BASES.map((b) => `CASE WHEN higher_is_better THEN -${MEASURE[b]} ELSE ${MEASURE[b]} END AS ${b}_key`).join(',\n    ')}
   FROM cells
 ),
 ladders AS ( -- per group of peers: its cells, and on each basis the ranked ones best first (equal keys by code), and their keys
-  SELECT list(k) AS members,
+  SELECT list(k) AS members, CAST(count(*) AS INTEGER) AS peer_count${groupAggregates.map((a) => `, ${a}`).join('')},
     ${BASES.map(
       (b) => `list_sort(list({'key': ${b}_key, 'code': code, 'measure': ${MEASURE[b]}, 'name_zh': name_zh, 'name_en': name_en})
       FILTER (WHERE ${b}_key IS NOT NULL)) AS ${b}_ladder,
@@ -259,7 +262,7 @@ ladders AS ( -- per group of peers: its cells, and on each basis the ranked ones
   GROUP BY indicator, level
 ),
 on_ladder AS ( -- the cells again, one row each, beside their group's ladders
-  SELECT unnest(members, recursive := true), ${BASES.map((b) => `${b}_ladder, ${b}_keys, ${b}_keys_reversed`).join(', ')}
+  SELECT unnest(members, recursive := true), peer_count${carried}, ${BASES.map((b) => `${b}_ladder, ${b}_keys, ${b}_keys_reversed`).join(', ')}
   FROM ladders
 ),
 placed AS ( -- first and last position of each cell's key among its peers' (NULL when not ranked)
@@ -293,6 +296,7 @@ standings AS (
     ).join(',\n    ')}
   FROM neighbours
 )`;
+}
 
 /** Joins CTE texts into one WITH clause. */
 export function withClause(...ctes: string[]): string {

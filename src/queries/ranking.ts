@@ -13,7 +13,7 @@ import {
   levelRank,
   PERIOD_TEXT,
   SCOPE_CTE,
-  STANDINGS_CTES,
+  standingsCtes,
   withClause,
 } from './fragments.ts';
 
@@ -44,6 +44,8 @@ export interface RankingRow {
   rank_state: 'ranked' | 'suppressed' | 'missing';
   rank: number | null;
   rank_of: number;
+  /** Every peer, ranked or not: "2nd of 6 reporting (31 peers)". */
+  peer_count: number;
   tied: boolean;
   ahead_code: string | null;
   ahead_name_zh: string | null;
@@ -81,9 +83,9 @@ export const RANKING_SQL = `${withClause(
   FROM scope s CROSS JOIN chosen c
   LEFT JOIN figures f ON f.jurisdiction = s.code AND f.indicator = c.indicator
 )`,
-  STANDINGS_CTES,
+  standingsCtes(),
   `by_basis AS ( -- one row per cell and basis
-  SELECT indicator, level, code, name_zh, name_en, obs_period, value, yoy_pct, flag,
+  SELECT indicator, level, code, name_zh, name_en, obs_period, value, yoy_pct, flag, peer_count,
     unnest([${onBasis('value')},
       ${onBasis('yoy')}], recursive := true)
   FROM standings
@@ -91,7 +93,7 @@ export const RANKING_SQL = `${withClause(
 )}
 SELECT b.indicator, b.basis, b.level, b.code AS jurisdiction, b.name_zh, b.name_en,
   ${PERIOD_TEXT} AS period, b.obs_period, b.value, b.yoy_pct, b.flag,
-  b.measure, b.rank_state, b.rank, b.rank_of, b.tied,
+  b.measure, b.rank_state, b.rank, b.rank_of, b.peer_count, b.tied,
   b.ahead_code, b.ahead_name_zh, b.ahead_name_en, b.ahead_measure, b.ahead_gap,
   b.behind_code, b.behind_name_zh, b.behind_name_en, b.behind_measure, b.behind_gap
 FROM by_basis b

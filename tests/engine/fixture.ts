@@ -121,9 +121,9 @@ export async function writeEngineFixture(dir: string): Promise<string> {
   ]);
 
   const releases: Value[][] = [
-    ['2024-01', '2024-01-20T02:00:00Z', '2023年数据', '国家统计局', null],
-    ['2024-07', '2024-07-15T02:00:00Z', '2024年1-6月数据', '国家统计局', 'first release, "preliminary"'],
-    ['2024-08', '2024-08-15T02:00:00Z', '2024年1-6月数据（修订）', '国家统计局', '修订'],
+    ['2024-01', '2024-01-20T02:00:00Z', '2023年数据', 'Data for 2023', '国家统计局', null],
+    ['2024-07', '2024-07-15T02:00:00Z', '2024年1-6月数据', null, '国家统计局', 'first release, "preliminary"'],
+    ['2024-08', '2024-08-15T02:00:00Z', '2024年1-6月数据（修订）', null, '国家统计局', '修订'],
   ];
 
   const observations: Value[][] = [];
@@ -171,11 +171,15 @@ export async function writeEngineFixture(dir: string): Promise<string> {
   const targets: Value[][] = [];
   const qualifiers = [null, '以上', '左右', '力争'];
   for (const j of ['100000', '410000', '420000', '430000', '410100', '410200', '410300', '410500', '419001', '420100']) {
-    targets.push([j, 'retail_sales', 2024, 'level', round(4000 * weight[j]! * 1.07, 1), qualifiers[Math.floor(rand() * 4)] ?? null, '政府工作报告', null]);
-    targets.push([j, 'fdi_actual', 2024, 'growth', round(rand() * 8, 1), '以上', '政府工作报告', null]);
-    targets.push([j, 'unemployment', 2024, 'level', 5.5, '以内', '政府工作报告', j === '410000' ? '控制在5.5%以内, "约束性"' : null]);
+    const qualifier = qualifiers[Math.floor(rand() * 4)] ?? null;
+    targets.push([j, 'retail_sales', 2024, 'level', round(4000 * weight[j]! * 1.07, 1), null, qualifier, qualifier === '左右' ? 0.5 : null, '政府工作报告', null]);
+    targets.push([j, 'fdi_actual', 2024, 'growth', round(rand() * 8, 1), null, '以上', null, '政府工作报告', null]);
+    targets.push([j, 'unemployment', 2024, 'level', 5.5, null, '以内', null, '政府工作报告', j === '410000' ? '控制在5.5%以内, "约束性"' : null]);
   }
-  targets.push(['410100', 'trade_total', 2024, 'growth', -2.5, '力争', '计划', '负增长目标仅用于测试']);
+  targets.push(['410100', 'trade_total', 2024, 'growth', -2.5, null, '力争', null, '计划', '负增长目标仅用于测试']);
+  targets.push(['420000', 'trade_total', 2024, 'growth', 5, 5.5, '区间', null, '政府工作报告', null]);
+  targets.push(['430000', 'trade_total', 2024, 'qualitative', null, null, null, null, '政府工作报告', '稳中提质']);
+  targets.push(['410000', 'trade_total', 2024, 'none', null, null, null, null, '政府工作报告', null]);
 
   const rates: Value[][] = [
     [2023, 'USD', 7.0467, '中国人民银行'],

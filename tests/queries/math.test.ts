@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types.ts';
 import {
-  classifyStatus,
   competitionRanks,
   completion,
   elapsedShare,
@@ -21,6 +20,7 @@ import {
   seasonalGapPp,
 } from '../../src/lib/progress.ts';
 import { queries, runQuery, type ProgressRow } from '../../src/queries/index.ts';
+import { roundGap, tracksCompletion, verdictKind, verdictOf, type VerdictInput } from '../../src/lib/verdict.ts';
 import { openBasic } from './helpers.ts';
 
 describe('periods', () => {
@@ -97,40 +97,86 @@ describe('growth targets', () => {
   });
 });
 
-describe('status', () => {
-  const base = { value: null, yoyPct: null, state: 'ok' as const, m: 6, cumulative: true, higherIsBetter: true };
-  it('no_target, suppressed, no_data come first', () => {
-    expect(classifyStatus({ ...base, targetType: null, target: null, value: 5 })).toBe('no_target');
-    expect(classifyStatus({ ...base, targetType: 'level', target: 10, state: 'suppressed' })).toBe('suppressed');
-    expect(classifyStatus({ ...base, targetType: 'level', target: 10, state: 'missing' })).toBe('no_data');
-    expect(classifyStatus({ ...base, targetType: 'growth', target: 5, value: 3 })).toBe('no_data'); // level but no growth
+describe('verdict', () => {
+  const base: VerdictInput = {
+    targetType: 'level', target: 100, qualifier: null, bandPp: null, value: null, yoyPct: null,
+    state: 'ok', m: 6, cumulative: true, higherIsBetter: true, unit: '亿元',
+  };
+  const status = (i: Partial<VerdictInput>) => verdictOf({ ...base, ...i }).status;
+  const gap = (i: Partial<VerdictInput>) => verdictOf({ ...base, ...i }).gapPp;
+
+  it('no_target, qualitative, none_stated, suppressed, no_data come first', () => {
+    expect(status({ targetType: null, target: null, value: 5 })).toBe('no_target');
+    expect(status({ targetType: 'qualitative', target: null, value: 5 })).toBe('qualitative');
+    expect(status({ targetType: 'none', target: null, value: 5 })).toBe('none_stated');
+    expect(status({ state: 'suppressed' })).toBe('suppressed');
+    expect(status({ state: 'missing' })).toBe('no_data');
+    expect(status({ targetType: 'growth', target: 5, value: 3 })).toBe('no_data'); // a level but no growth
   });
 
-  it('level, higher is better', () => {
-    const t = { ...base, targetType: 'level' as const, target: 100 };
-    expect(classifyStatus({ ...t, value: 50 })).toBe('ahead'); // 50 % at June: gap 0
-    expect(classifyStatus({ ...t, value: 49 })).toBe('behind');
-    expect(classifyStatus({ ...t, value: 100 })).toBe('achieved'); // a YTD flow reaching T mid-year
-    expect(classifyStatus({ ...t, value: 100, m: 12 })).toBe('achieved');
-    expect(classifyStatus({ ...t, value: 99, m: 12 })).toBe('behind');
+  it('a level target on a flow: pace before year end, achieved or not at year end', () => {
+    expect(status({ value: 50 })).toBe('ahead'); // 50 % at June: gap 0
+    expect(status({ value: 49 })).toBe('behind');
+    expect(status({ value: 100 })).toBe('achieved'); // a YTD flow reaching T mid-year
+    expect(status({ value: 100, m: 12 })).toBe('achieved');
+    expect(status({ value: 99, m: 12 })).toBe('not_achieved');
+    expect(gap({ value: 99, m: 12 })).toBe(-1);
     // a stock mid-year at target is ahead, not achieved (it can fall again)
-    expect(classifyStatus({ ...t, value: 100, cumulative: false })).toBe('ahead');
+    expect(status({ value: 100, cumulative: false })).toBe('ahead');
+    expect(verdictKind({ targetType: 'level', qualifier: null, cumulative: false, higherIsBetter: true })).toBe('level');
   });
 
-  it('level, lower is better: achieved only at year end', () => {
-    const t = { ...base, targetType: 'level' as const, target: 800, higherIsBetter: false };
-    expect(classifyStatus({ ...t, value: 300 })).toBe('ahead');
-    expect(classifyStatus({ ...t, value: 450 })).toBe('behind');
-    expect(classifyStatus({ ...t, value: 800, m: 12 })).toBe('achieved');
-    expect(classifyStatus({ ...t, value: 801, m: 12 })).toBe('behind');
+  it('exactly on pace is on pace (edge case a: 75.3 of 100.4 at 1–9月)', () => {
+    // 12 × 75.3 − 9 × 100.4 is −1.1e-13 in doubles, not 0
+    expect(12 * 75.3 - 9 * 100.4).not.toBe(0);
+    expect(verdictOf({ ...base, target: 100.4, value: 75.3, m: 9 })).toEqual({ kind: 'pace', gapPp: 0, status: 'ahead' });
+    expect(Object.is(roundGap(-9.4e-15), 0)).toBe(true); // never −0
+    expect(status({ value: 49.96 })).toBe('ahead'); // −0.04 points shows as 0.0 and is on pace
+    expect(status({ value: 49.94 })).toBe('behind'); // −0.06 shows as −0.1
   });
 
-  it('growth: ahead mid-year, achieved at year end', () => {
-    const t = { ...base, targetType: 'growth' as const, target: 5, value: 1 };
-    expect(classifyStatus({ ...t, yoyPct: 5 })).toBe('ahead');
-    expect(classifyStatus({ ...t, yoyPct: 5, m: 12 })).toBe('achieved');
-    expect(classifyStatus({ ...t, yoyPct: 4.9, m: 12 })).toBe('behind');
-    expect(classifyStatus({ ...t, yoyPct: -20, target: -15, higherIsBetter: false })).toBe('ahead');
+  it('a lower-is-better flow keeps a pace, flipped', () => {
+    const t = { target: 800, higherIsBetter: false };
+    expect(status({ ...t, value: 300 })).toBe('ahead');
+    expect(status({ ...t, value: 450 })).toBe('behind');
+    expect(status({ ...t, value: 800, m: 12 })).toBe('achieved');
+    expect(status({ ...t, value: 801, m: 12 })).toBe('not_achieved');
+  });
+
+  it('a ceiling on a rate: within or over by points, never completion against time', () => {
+    const t = { target: 15, qualifier: '以内', cumulative: false, higherIsBetter: false, unit: '%' };
+    expect(verdictOf({ ...base, ...t, value: 16.74 })).toEqual({ kind: 'ceiling', gapPp: -1.7, status: 'over' });
+    expect(verdictOf({ ...base, ...t, value: 11.25, m: 3 })).toEqual({ kind: 'ceiling', gapPp: 3.8, status: 'within' });
+    expect(verdictOf({ ...base, ...t, value: 15, m: 12 })).toEqual({ kind: 'ceiling', gapPp: 0, status: 'within' });
+    expect(tracksCompletion('ceiling', false)).toBe(false);
+    // any target of a lower-is-better rate is a ceiling, with or without 以内
+    expect(verdictKind({ targetType: 'level', qualifier: null, cumulative: false, higherIsBetter: false })).toBe('ceiling');
+    // a growth ceiling: 以内
+    expect(verdictOf({ ...base, targetType: 'growth', target: 3, qualifier: '以内', yoyPct: 3.4 })).toEqual({ kind: 'ceiling', gapPp: -0.4, status: 'over' });
+  });
+
+  it('growth: ahead mid-year, achieved or not at year end; 以上 is a floor', () => {
+    const t = { targetType: 'growth' as const, target: 5, qualifier: '以上', value: 1 };
+    expect(status({ ...t, yoyPct: 5 })).toBe('ahead');
+    expect(status({ ...t, yoyPct: 5, m: 12 })).toBe('achieved');
+    expect(status({ ...t, yoyPct: 4.9, m: 12 })).toBe('not_achieved');
+    expect(gap({ ...t, yoyPct: 4.9, m: 12 })).toBe(-0.1);
+  });
+
+  it('左右 is a band: short by no more than the band is about on target', () => {
+    const t = { targetType: 'growth' as const, target: 5.5, qualifier: '左右', bandPp: 0.5, value: 1 };
+    expect(verdictOf({ ...base, ...t, yoyPct: 5.4, m: 12 })).toEqual({ kind: 'growth', gapPp: -0.1, status: 'about' });
+    expect(status({ ...t, yoyPct: 5.0, m: 12 })).toBe('about');
+    expect(status({ ...t, yoyPct: 4.9, m: 12 })).toBe('not_achieved');
+    expect(status({ ...t, yoyPct: 4.9, m: 6 })).toBe('behind');
+    expect(status({ ...t, yoyPct: 5.6, m: 12 })).toBe('achieved');
+  });
+
+  it('区间 is held to its lower bound', () => {
+    const t = { targetType: 'growth' as const, target: 5, qualifier: '区间', value: 1 };
+    expect(verdictOf({ ...base, ...t, yoyPct: 5.2, m: 12 })).toEqual({ kind: 'range', gapPp: 0.2, status: 'achieved' });
+    expect(status({ ...t, yoyPct: 6, m: 12 })).toBe('achieved'); // above the range is not a failure
+    expect(status({ ...t, yoyPct: 4.8, m: 6 })).toBe('behind');
   });
 });
 
@@ -164,7 +210,8 @@ describe('TypeScript and SQL agree', () => {
       const m = parsePeriod(r.period)!.m;
       const cumulative = isCumulative(r.kind);
       const hib = r.higher_is_better;
-      const level = r.target_type === 'level' ? r.target_value : null;
+      const kind = verdictKind({ targetType: r.target_type, qualifier: r.target_qualifier, cumulative, higherIsBetter: hib });
+      const level = r.target_type === 'level' && tracksCompletion(kind, cumulative) ? r.target_value : null;
       const ly = { lastYearYtd: r.last_year_ytd, lastYearTotal: r.last_year_total, m };
       const where = `${r.period} ${r.jurisdiction} ${r.indicator}`;
       expect(r.elapsed, where).toBe(elapsedShare(r.period));
@@ -175,9 +222,11 @@ describe('TypeScript and SQL agree', () => {
       expect(r.seasonal_gap_pp, where).toBe(cumulative ? seasonalGapPp({ ...ly, value: r.value, target: level, higherIsBetter: hib }) : null);
       expect(r.projection, where).toBe(cumulative ? projection({ ...ly, value: r.value }) : null);
       expect(r.growth_gap_pp, where).toBe(r.target_type === 'growth' ? growthGapPp(r.yoy_pct, r.target_value, hib) : null);
-      expect(r.status, where).toBe(
-        classifyStatus({ targetType: r.target_type, target: r.target_value, value: r.value, yoyPct: r.yoy_pct, state: r.state, m, cumulative, higherIsBetter: hib }),
-      );
+      const verdict = verdictOf({
+        targetType: r.target_type, target: r.target_value, qualifier: r.target_qualifier, bandPp: r.target_band_pp, value: r.value,
+        yoyPct: r.yoy_pct, state: r.state, m, cumulative, higherIsBetter: hib, unit: r.unit,
+      });
+      expect({ kind: r.verdict_kind, gapPp: r.verdict_gap_pp, status: r.status }, where).toEqual(verdict);
     }
   });
 });

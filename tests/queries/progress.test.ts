@@ -136,10 +136,13 @@ describe('progress: growth targets', () => {
     expect(r.status).toBe('ahead');
   });
 
-  it('gdp at year end (2024): achieved when yoy ≥ g*, behind otherwise', async () => {
+  it('gdp at year end (2024): achieved when yoy ≥ g*, about within a 左右 band, not achieved otherwise', async () => {
     const rows = await runQuery(engine, queries.progress, { period: '2024', parent: '410000', indicator: 'gdp' });
-    // 郑州 4.5 − 5.0 = −0.5 → behind; 洛阳 5.5 − 5.0 = +0.5 → achieved; 许昌 5.0 − 5.0 = 0 → achieved (≥)
-    expect(only(rows, { jurisdiction: '410100' })).toMatchObject({ elapsed: 1, growth_gap_pp: -0.5, status: 'behind' });
+    // 郑州 4.5 − 5.0左右 = −0.5, no more than the band of 0.5 → about; 洛阳 5.5 − 5.0 = +0.5 → achieved;
+    // 许昌 5.0 − 5.0 = 0 → achieved (≥)
+    expect(only(rows, { jurisdiction: '410100' })).toMatchObject({
+      elapsed: 1, growth_gap_pp: -0.5, target_band_pp: 0.5, verdict_kind: 'growth', verdict_gap_pp: -0.5, status: 'about',
+    });
     expect(only(rows, { jurisdiction: '410300' })).toMatchObject({ growth_gap_pp: 0.5, status: 'achieved' });
     expect(only(rows, { jurisdiction: '411000' })).toMatchObject({ growth_gap_pp: 0, status: 'achieved' });
     // 开封 has a figure and no target
@@ -159,16 +162,17 @@ describe('progress: lower is better (consumer complaints, a count with a ceiling
     expect(r.seasonal_gap_pp).toBeCloseTo(2.5, 12);
     // projection = 300 / 0.4 = 750 (≤ 800: on course to stay under the ceiling)
     expect(r.projection).toBeCloseTo(750, 9);
-    expect(r.status).toBe('ahead');
+    // 以内 is a ceiling: on a count it applies pro rata, so the verdict's gap is the flipped pace gap
+    expect([r.verdict_kind, r.verdict_gap_pp, r.status]).toEqual(['ceiling', 12.5, 'within']);
   });
 
-  it('开封: over T × elapsed is behind', () => {
+  it('开封: over T × elapsed is over the ceiling', () => {
     const r = complaints('410200');
     // completion 450/800 = 0.5625; flipped gap (0.5 − 0.5625) × 100 = −6.25; linear (no 2023)
     expect(r.completion).toBe(0.5625);
     expect(r.pace_gap_pp).toBe(-6.25);
     expect([r.seasonal_basis, r.seasonal_gap_pp]).toEqual(['linear', -6.25]);
-    expect(r.status).toBe('behind');
+    expect([r.verdict_kind, r.verdict_gap_pp, r.status]).toEqual(['ceiling', -6.3, 'over']);
   });
 
   it('许昌: a growth target of −15% met by −20% (flipped gap g* − yoy = +5)', () => {
@@ -255,5 +259,21 @@ describe('progress: the root', () => {
   it('parent NULL lists the roots', async () => {
     const rows = await runQuery(engine, queries.progress, { period: '2024', parent: null, indicator: 'gdp' });
     expect(rows.map((r) => [r.jurisdiction, r.level, r.status, r.value_rank_of])).toEqual([['100000', 'country', 'no_target', 0]]);
+  });
+});
+
+describe('progress: the ranking a child without a target is on, and among whom', () => {
+  it('follows the targets of its peers (same parent and level), not of every child (edge case c)', async () => {
+    const rows = await runQuery(engine, queries.progress, { period: '2024', parent: '410000', indicator: 'gdp' });
+    // every prefecture target is a growth target: 开封 (no target) is ranked on growth, like them
+    expect(only(rows, { jurisdiction: '410200' })).toMatchObject({ target_type: null, rank_basis: 'yoy', rank: 1 });
+    // 郑州航空港区 is a special unit: it has no peer with a target, so it is ranked on its value
+    expect(only(rows, { jurisdiction: '410171' })).toMatchObject({ target_type: null, rank_basis: 'value', peer_count: 1 });
+  });
+
+  it('says how many peers there are beside how many are ranked', async () => {
+    const rows = await runQuery(engine, queries.progress, { period: '2024', parent: '410000', indicator: 'retail_sales' });
+    // seven prefectures valid in 2024; two with a 2024 figure
+    expect(only(rows, { jurisdiction: '410100' })).toMatchObject({ rank: 1, rank_of: 2, peer_count: 7, tied: false });
   });
 });
