@@ -577,34 +577,41 @@ export interface PaceFacts {
   completion: number;
   /** Share of the year elapsed, 0..1 (month / 12). */
   elapsed: number;
+  /** The verdict's gap (progress query `verdict_gap_pp`): the sentence says the number every page shows. */
+  gapPp: number;
 }
 
 /**
  * "完成年度目标的52.3%，快于时间进度2.3个百分点（时间过半，任务过半）。"
  * "52.3% of the annual target reached, 2.3 pp ahead of the share of the year elapsed (50.0%)."
- * The "时间过半，任务过半" test is named at mid-year (elapsed = 1/2), where the texts apply it.
+ * The "时间过半，任务过半" test is named at mid-year (elapsed = 1/2), where the texts apply it;
+ * at full year the target is achieved or not (完成 / 未完成), not ahead or behind of time.
  */
 export function sentencePace(f: PaceFacts, locale: Locale): string {
-  const done = roundAsShown(f.completion * 100, 1);
-  const time = roundAsShown(f.elapsed * 100, 1);
-  const gap = roundAsShown(done - time, 1);
+  const done = formatPct(f.completion * 100);
+  const time = formatPct(f.elapsed * 100);
+  const gap = f.gapPp;
+  const n = formatNumber(Math.abs(gap), 1);
   const midYear = Math.abs(f.elapsed - 0.5) < 1e-9;
+  const yearEnd = f.elapsed === 1;
   const zh = locale === 'zh-CN';
   if (zh) {
-    const pace =
-      gap > 0 ? `快于时间进度${formatNumber(gap, 1)}个百分点` : gap < 0 ? `慢于时间进度${formatNumber(-gap, 1)}个百分点` : '与时间进度持平';
+    const pace = yearEnd
+      ? gap >= 0 ? '完成年度目标' : `未完成年度目标，差${n}个百分点`
+      : gap > 0 ? `快于时间进度${n}个百分点` : gap < 0 ? `慢于时间进度${n}个百分点` : '与时间进度持平';
     const test = midYear ? (gap >= 0 ? '（时间过半，任务过半）' : '（未达到时间过半、任务过半）') : '';
-    return `${f.name ?? ''}${f.indicatorName ?? ''}完成年度目标的${formatPct(done)}，${pace}${test}。`;
+    return `${f.name ?? ''}${f.indicatorName ?? ''}完成年度目标的${done}，${pace}${test}。`;
   }
-  const pace =
-    gap > 0
-      ? `${formatNumber(gap, 1)} pp ahead of the share of the year elapsed (${formatPct(time)})`
+  const pace = yearEnd
+    ? gap >= 0 ? 'target achieved' : `target not achieved, ${n} pp short`
+    : gap > 0
+      ? `${n} pp ahead of the share of the year elapsed (${time})`
       : gap < 0
-        ? `${formatNumber(-gap, 1)} pp behind the share of the year elapsed (${formatPct(time)})`
-        : `in line with the share of the year elapsed (${formatPct(time)})`;
+        ? `${n} pp behind the share of the year elapsed (${time})`
+        : `in line with the share of the year elapsed (${time})`;
   const test = midYear ? (gap >= 0 ? ': half the year gone, at least half the target done' : ': half the year gone, less than half the target done') : '';
   const target = f.indicatorName ? `annual target for ${midSentence(f.indicatorName)}` : 'annual target';
-  const head = f.name ? `${f.name} has reached ${formatPct(done)} of its ${target}` : `${formatPct(done)} of the ${target} reached`;
+  const head = f.name ? `${f.name} has reached ${done} of its ${target}` : `${done} of the ${target} reached`;
   return `${head}, ${pace}${test}.`;
 }
 
@@ -625,14 +632,40 @@ export interface RankFacts {
   name?: string;
   /** Competition rank (1,2,2,4); null when unranked (suppressed or missing). */
   rank: number | null;
+  /** How many peers are ranked (have a figure). */
+  rankOf: number;
+  /** How many peers there are, ranked or not. */
+  peerCount: number;
+  /** Another peer shares the rank. */
+  tied: boolean;
+  /** What is ranked: the value or the published growth. */
+  basis: 'value' | 'yoy';
   /** Level of the parent whose peers are ranked: province → "全省". */
   scope: Level;
-  /** 标兵: the peer ranked just ahead. */
+  /** 标兵: the nearest peer ranked ahead, not tied. */
   ahead?: RankNeighbour | null;
-  /** 追兵: the peer ranked just behind. */
+  /** 追兵: the nearest peer ranked behind, not tied. */
   behind?: RankNeighbour | null;
   unit: Unit;
   decimals?: number;
+}
+
+const RANK_BASIS: Record<RankFacts['basis'], Bilingual> = { value: { zh: '总量', en: 'value' }, yoy: { zh: '增速', en: 'growth' } };
+
+/**
+ * A rank that says among whom: "第2（按增速，6个地区有数据，共31个）", "并列第5（按总量，共18个）";
+ * "2nd by growth of 6 reporting (31 peers)", "tied 5th by value of 18". No rank when fewer than
+ * two peers report: a rank among one says nothing.
+ */
+export function rankPhrase(f: Pick<RankFacts, 'rank' | 'rankOf' | 'peerCount' | 'tied' | 'basis'>, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const basis = pick(RANK_BASIS[f.basis], locale);
+  if (f.peerCount < 2) return zh ? '无可比地区' : 'no peers';
+  if (f.rank == null) return zh ? '未排名（无数据或保密）' : 'not ranked (no figure or suppressed)';
+  if (f.rankOf < 2) return zh ? `未排名（仅1个地区有数据，共${f.peerCount}个）` : `not ranked (1 of ${f.peerCount} reporting)`;
+  const among = f.rankOf < f.peerCount;
+  if (zh) return `${f.tied ? '并列' : ''}第${f.rank}（按${basis}，${among ? `${f.rankOf}个地区有数据，` : ''}共${f.peerCount}个）`;
+  return `${f.tied ? 'tied ' : ''}${ordinal(f.rank)} by ${basis} of ${among ? `${f.rankOf} reporting (${f.peerCount} peers)` : f.peerCount}`;
 }
 
 /** A gap between two values: growth rates differ in percentage points, levels in the unit. */
@@ -645,26 +678,26 @@ function formatGap(gap: number, unit: Unit, decimals: number | undefined, locale
 }
 
 /**
- * "位居全省第3，前看标兵郑州市（差120.5亿元），回看追兵洛阳市（领先80.2亿元）。"
- * "Ranked 3rd in the province: 12.05 billion yuan behind the pace-setter Zhengzhou,
- *  8.02 billion yuan ahead of the pursuer Luoyang."
+ * "按总量排名第3（共18个），前看标兵郑州市（差120.5亿元），回看追兵洛阳市（领先80.2亿元）。"
+ * "Ranked 3rd by value of 18; 12.05 billion yuan behind the pace-setter Zhengzhou, 8.02 billion
+ *  yuan ahead of the pursuer Luoyang." Never "位居全国第X" where peers have no figure: the phrase says
+ * how many report.
  */
 export function sentenceRank(f: RankFacts, locale: Locale): string {
   const zh = locale === 'zh-CN';
-  if (f.rank == null) {
-    if (zh) return `${f.name ?? ''}暂无排名（数据保密或缺失）。`;
-    return f.name ? `${f.name} is not ranked (suppressed or missing).` : 'Not ranked (suppressed or missing).';
-  }
+  const phrase = rankPhrase(f, locale);
+  const ranked = f.rank != null && f.rankOf >= 2 && f.peerCount >= 2;
   const gap = (n: RankNeighbour): string => formatGap(n.gap, f.unit, f.decimals, locale);
   if (zh) {
-    let s = `${f.name ?? ''}位居${SCOPE[f.scope].zh}第${f.rank}`;
-    if (f.ahead) s += `，前看标兵${f.ahead.name}（差${gap(f.ahead)}）`;
-    if (f.behind) s += `，回看追兵${f.behind.name}（领先${gap(f.behind)}）`;
+    let s = `${f.name ?? ''}${ranked ? `在${SCOPE[f.scope].zh}排名` : ''}${phrase}`;
+    if (ranked && f.ahead) s += `，前看标兵${f.ahead.name}（差${gap(f.ahead)}）`;
+    if (ranked && f.behind) s += `，回看追兵${f.behind.name}（领先${gap(f.behind)}）`;
     return `${s}。`;
   }
-  const head = f.name ? `${f.name} ranks ${ordinal(f.rank)} ${SCOPE[f.scope].en}` : `Ranked ${ordinal(f.rank)} ${SCOPE[f.scope].en}`;
+  const head = ranked ? (f.name ? `${f.name} ranks ${phrase}` : `ranked ${phrase}`) : `${f.name ? `${f.name}: ` : ''}${phrase}`;
   const parts: string[] = [];
-  if (f.ahead) parts.push(`${gap(f.ahead)} behind the pace-setter ${f.ahead.name}`);
-  if (f.behind) parts.push(`${gap(f.behind)} ahead of the pursuer ${f.behind.name}`);
-  return parts.length ? `${head}: ${parts.join(', ')}.` : `${head}.`;
+  if (ranked && f.ahead) parts.push(`${gap(f.ahead)} behind the pace-setter ${f.ahead.name}`);
+  if (ranked && f.behind) parts.push(`${gap(f.behind)} ahead of the pursuer ${f.behind.name}`);
+  const text = parts.length ? `${head}; ${parts.join(', ')}` : head;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }

@@ -15,6 +15,7 @@ import {
   ordinal,
   sentenceLevelGrowth,
   sentencePace,
+  rankPhrase,
   sentenceRank,
   shiftDecimal,
   toBeijingIso,
@@ -231,34 +232,55 @@ describe('sentences', () => {
   });
 
   it('compares completion with the time elapsed (时间过半，任务过半)', () => {
-    expect(sentencePace({ completion: 0.523, elapsed: 0.5 }, zh)).toBe('完成年度目标的52.3%，快于时间进度2.3个百分点（时间过半，任务过半）。');
-    expect(sentencePace({ completion: 0.485, elapsed: 0.5 }, zh)).toBe('完成年度目标的48.5%，慢于时间进度1.5个百分点（未达到时间过半、任务过半）。');
-    expect(sentencePace({ name: '洛阳市', indicatorName: '网络零售额', completion: 0.5, elapsed: 7 / 12 }, zh)).toBe(
+    expect(sentencePace({ completion: 0.523, elapsed: 0.5, gapPp: 2.3 }, zh)).toBe('完成年度目标的52.3%，快于时间进度2.3个百分点（时间过半，任务过半）。');
+    expect(sentencePace({ completion: 0.485, elapsed: 0.5, gapPp: -1.5 }, zh)).toBe('完成年度目标的48.5%，慢于时间进度1.5个百分点（未达到时间过半、任务过半）。');
+    expect(sentencePace({ name: '洛阳市', indicatorName: '网络零售额', completion: 0.5, elapsed: 7 / 12, gapPp: -8.3 }, zh)).toBe(
       '洛阳市网络零售额完成年度目标的50.0%，慢于时间进度8.3个百分点。',
     );
-    expect(sentencePace({ completion: 0.523, elapsed: 0.5 }, en)).toBe(
+    expect(sentencePace({ completion: 0.523, elapsed: 0.5, gapPp: 2.3 }, en)).toBe(
       '52.3% of the annual target reached, 2.3 pp ahead of the share of the year elapsed (50.0%): half the year gone, at least half the target done.',
     );
-    expect(sentencePace({ name: 'Luoyang', indicatorName: 'Online retail sales', completion: 0.25, elapsed: 0.25 }, en)).toBe(
+    expect(sentencePace({ name: 'Luoyang', indicatorName: 'Online retail sales', completion: 0.25, elapsed: 0.25, gapPp: 0 }, en)).toBe(
       'Luoyang has reached 25.0% of its annual target for online retail sales, in line with the share of the year elapsed (25.0%).',
     );
   });
 
+  it('says achieved or not at full year, never ahead or behind of time', () => {
+    expect(sentencePace({ completion: 0.981, elapsed: 1, gapPp: -1.9 }, zh)).toBe('完成年度目标的98.1%，未完成年度目标，差1.9个百分点。');
+    expect(sentencePace({ completion: 1.02, elapsed: 1, gapPp: 2 }, zh)).toBe('完成年度目标的102.0%，完成年度目标。');
+    expect(sentencePace({ completion: 0.981, elapsed: 1, gapPp: -1.9 }, en)).toBe('98.1% of the annual target reached, target not achieved, 1.9 pp short.');
+  });
+
   it('names the pace-setter and the pursuer with the gaps', () => {
-    const facts = { rank: 3, scope: 'province' as const, unit: '亿元' as const, decimals: 1 };
+    const facts = { rank: 3, rankOf: 18, peerCount: 18, tied: false, basis: 'value' as const, scope: 'province' as const, unit: '亿元' as const, decimals: 1 };
     expect(sentenceRank({ ...facts, ahead: { name: '郑州市', gap: 120.5 }, behind: { name: '洛阳市', gap: 80.2 } }, zh)).toBe(
-      '位居全省第3，前看标兵郑州市（差120.5亿元），回看追兵洛阳市（领先80.2亿元）。',
+      '在全省排名第3（按总量，共18个），前看标兵郑州市（差120.5亿元），回看追兵洛阳市（领先80.2亿元）。',
     );
     expect(sentenceRank({ ...facts, ahead: { name: 'Zhengzhou', gap: -120.5 }, behind: { name: 'Luoyang', gap: 80.2 } }, en)).toBe(
-      'Ranked 3rd in the province: 12.05 billion yuan behind the pace-setter Zhengzhou, 8.02 billion yuan ahead of the pursuer Luoyang.',
+      'Ranked 3rd by value of 18; 12.05 billion yuan behind the pace-setter Zhengzhou, 8.02 billion yuan ahead of the pursuer Luoyang.',
     );
-    expect(sentenceRank({ name: '郑州市', rank: 1, scope: 'province', unit: '%', behind: { name: '洛阳市', gap: 1.2 } }, zh)).toBe(
-      '郑州市位居全省第1，回看追兵洛阳市（领先1.2个百分点）。',
+    const growth = { ...facts, basis: 'yoy' as const, unit: '%' as const };
+    expect(sentenceRank({ ...growth, name: '郑州市', rank: 1, behind: { name: '洛阳市', gap: 1.2 } }, zh)).toBe(
+      '郑州市在全省排名第1（按增速，共18个），回看追兵洛阳市（领先1.2个百分点）。',
     );
-    expect(sentenceRank({ name: 'Hebi', rank: 18, scope: 'province', unit: '%', ahead: { name: 'Jiyuan', gap: 0.3 } }, en)).toBe(
-      'Hebi ranks 18th in the province: 0.3 pp behind the pace-setter Jiyuan.',
+    expect(sentenceRank({ ...growth, name: 'Hebi', rank: 18, ahead: { name: 'Jiyuan', gap: 0.3 } }, en)).toBe(
+      'Hebi ranks 18th by growth of 18; 0.3 pp behind the pace-setter Jiyuan.',
     );
-    expect(sentenceRank({ name: '鹤壁市', rank: null, scope: 'province', unit: '亿元' }, zh)).toBe('鹤壁市暂无排名（数据保密或缺失）。');
+    expect(sentenceRank({ ...facts, name: '鹤壁市', rank: null }, zh)).toBe('鹤壁市未排名（无数据或保密）。');
+  });
+
+  it('says among whom a rank is: reporting peers, all peers, ties, and no rank among one', () => {
+    const f = { rank: 2, rankOf: 6, peerCount: 31, tied: false, basis: 'value' as const };
+    expect(rankPhrase(f, zh)).toBe('第2（按总量，6个地区有数据，共31个）');
+    expect(rankPhrase(f, en)).toBe('2nd by value of 6 reporting (31 peers)');
+    expect(rankPhrase({ ...f, rank: 5, rankOf: 18, peerCount: 18, tied: true, basis: 'yoy' }, zh)).toBe('并列第5（按增速，共18个）');
+    expect(rankPhrase({ ...f, rank: 5, rankOf: 18, peerCount: 18, tied: true, basis: 'yoy' }, en)).toBe('tied 5th by growth of 18');
+    expect(rankPhrase({ ...f, rank: 1, rankOf: 1 }, zh)).toBe('未排名（仅1个地区有数据，共31个）');
+    expect(rankPhrase({ ...f, rank: 1, rankOf: 1 }, en)).toBe('not ranked (1 of 31 reporting)');
+    expect(rankPhrase({ ...f, rank: 1, rankOf: 1, peerCount: 1 }, zh)).toBe('无可比地区');
+    // a sentence never says 位居全国第X while peers have no figure
+    const s = sentenceRank({ ...f, name: '河南省', scope: 'country', unit: '亿元' }, zh);
+    expect(s).toBe('河南省在全国排名第2（按总量，6个地区有数据，共31个）。');
   });
 
   it('spells English ordinals', () => {
