@@ -113,6 +113,18 @@ export interface FiguresOptions {
 }
 
 /**
+ * The order in which two rows answering for the same full year (YYYY and YYYY-12) are picked,
+ * smallest first: a row with a usable value, then one with a published growth, then the one
+ * not written in the other form (`otherForm`, a boolean). An na row in one form (often a
+ * placeholder, or a growth published without the level) must not hide a usable figure in the
+ * other, say from a later release: the year would have no figure, and next year's seasonal
+ * pattern would fall back to linear.
+ */
+export function pickOrder(value: string, yoy: string, otherForm: string): string {
+  return `(CASE WHEN (${value}) IS NULL THEN 4 ELSE 0 END + CASE WHEN (${yoy}) IS NULL THEN 2 ELSE 0 END + CASE WHEN ${otherForm} THEN 1 ELSE 0 END)`;
+}
+
+/**
  * `figures`: one row per (jurisdiction, indicator) with observations, holding for each slot the
  * figure picked for it: a STRUCT `<slot>_fig` of year, month, value, yoy_pct, flag[, release]
  * (value and yoy_pct as in OBS_VALUE and OBS_YOY; figPeriod gives its period), NULL when there is
@@ -125,10 +137,10 @@ export interface FiguresOptions {
  * (Compared with the values read from the request table directly, in filters, this halved the
  * figures of one indicator at a million rows.)
  *
- * The pick: a full year may be published as YYYY or as YYYY-12, and both answer for month 12;
- * the one written the same way as the requested period wins (annual for an annual request, -12
- * for a monthly one). Observations hold one row per (jurisdiction, indicator, period), so no
- * other tie is possible.
+ * The pick: a full year may be published as YYYY or as YYYY-12, and both answer for month 12.
+ * The usable one wins (see pickOrder), then the one written the same way as the requested
+ * period (annual for an annual request, -12 for a monthly one). Observations hold one row per
+ * (jurisdiction, indicator, period), so no other tie is possible.
  */
 export function figuresCtes(opts: FiguresOptions): string {
   const years = opts.slots.map((slot) => SLOT_YEAR[slot]);
@@ -142,11 +154,11 @@ export function figuresCtes(opts: FiguresOptions): string {
 figures AS MATERIALIZED ( -- one row per (jurisdiction, indicator): the figure picked for each slot
   SELECT jurisdiction, indicator,
     ${opts.slots
-      .map((slot) => `arg_min(fig, other_form) FILTER (WHERE year = ${SLOT_YEAR[slot]} AND m = ${SLOT_M[slot]}) AS ${slot}_fig`)
+      .map((slot) => `arg_min(fig, pick) FILTER (WHERE year = ${SLOT_YEAR[slot]} AND m = ${SLOT_M[slot]}) AS ${slot}_fig`)
       .join(',\n    ')}${opts.targets ? ',\n    any_value(target) AS target' : ''}
   FROM (
     SELECT o.jurisdiction, o.indicator, o.year, w.m,
-      (o.month IS NULL) <> (${PERIOD_ANNUAL}) AS other_form,
+      ${pickOrder(OBS_VALUE, OBS_YOY, `(o.month IS NULL) <> (${PERIOD_ANNUAL})`)} AS pick,
       {'year': o.year, 'month': o.month, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag${opts.release ? ", 'release': o.release" : ''}} AS fig${
         opts.targets ? ',\n      CAST(NULL AS STRUCT(type VARCHAR, value DOUBLE, value_max DOUBLE, qualifier VARCHAR, band_pp DOUBLE, source VARCHAR)) AS target' : ''
       }

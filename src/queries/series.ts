@@ -2,7 +2,7 @@
  * Time series and periods: the trend of one jurisdiction-indicator this year against last year
  * by month, its whole series, the periods available and the latest period per indicator.
  */
-import { figState, OBS_STATE, OBS_VALUE, OBS_YOY, periodOf, withClause } from './fragments.ts';
+import { figState, OBS_STATE, OBS_VALUE, OBS_YOY, periodOf, pickOrder, withClause } from './fragments.ts';
 
 export interface TrendParams {
   jurisdiction: string;
@@ -29,7 +29,7 @@ export interface TrendRow {
 /**
  * 12 rows, January to December. A month with no release (often January: 1-2月 is published
  * together) has NULL figures and state 'missing'. The full year is month 12, whether it was
- * published as YYYY-12 or as YYYY (YYYY-12 preferred in this monthly view).
+ * published as YYYY-12 or as YYYY: the usable one (pickOrder), else YYYY-12 in this monthly view.
  */
 export const TREND_SQL = `${withClause(
   `wanted AS (
@@ -38,10 +38,10 @@ export const TREND_SQL = `${withClause(
 )`,
   `by_month AS MATERIALIZED ( -- this year's and last year's figure for each month of year that has one
   SELECT coalesce(o.month, 12) AS m,
-    arg_min(o.fig, o.month IS NULL) FILTER (WHERE o.year = CAST($year AS INTEGER)) AS this_year,
-    arg_min(o.fig, o.month IS NULL) FILTER (WHERE o.year = CAST($year AS INTEGER) - 1) AS last_year
+    arg_min(o.fig, o.pick) FILTER (WHERE o.year = CAST($year AS INTEGER)) AS this_year,
+    arg_min(o.fig, o.pick) FILTER (WHERE o.year = CAST($year AS INTEGER) - 1) AS last_year
   FROM (
-    SELECT o.year, o.month, {'period': ${periodOf('o.year', 'o.month')}, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag} AS fig
+    SELECT o.year, o.month, ${pickOrder(OBS_VALUE, OBS_YOY, 'o.month IS NULL')} AS pick, {'period': ${periodOf('o.year', 'o.month')}, 'value': ${OBS_VALUE}, 'yoy_pct': ${OBS_YOY}, 'flag': o.flag} AS fig
     FROM observations o
     -- a join, not filters: DuckDB prunes the scan on the bounds of a small join's keys (see figuresCtes)
     JOIN (SELECT CAST($jurisdiction AS VARCHAR) AS jurisdiction, CAST($indicator AS VARCHAR) AS indicator,
