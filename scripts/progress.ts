@@ -1,10 +1,11 @@
 /**
- * npm run progress -- --period YYYY[-MM] [--parent CODE] [--indicator ID] [--data DIR]
+ * npm run progress -- --period YYYY[-MM] [--parent CODE] [--indicator ID] [--data DIR] [--now ISO]
  *                     [--format table|json|csv] [--public-data DIR] [--verbose]
  *
  * Progress of every child of a parent against its annual targets at one period (see
  * docs/progress-report.md). --data is a data package (default data/): it is built first, with
- * the project's data build, into a temporary directory that is removed afterwards.
+ * the project's data build, into a temporary directory that is removed afterwards; --now sets
+ * that build's embargo clock, so a past circular can be re-run as it was published.
  * --public-data reads an already built public data directory instead (no build).
  */
 import fs from 'node:fs/promises';
@@ -17,12 +18,15 @@ import type { Engine } from '../src/engine/types.ts';
 import { parsePeriod, periodEndDate } from '../src/lib/progress.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/progress-report.ts';
 import { queries, runQuery } from '../src/queries/index.ts';
+import { DATETIME_EXPECTED, datetimeFix, isDatetime } from '../src/validate/fields.ts';
 
-const USAGE = `usage: npm run progress -- --period YYYY[-MM] [--parent CODE] [--indicator ID] [--data DIR] [--format table|json|csv]
+const USAGE = `usage: npm run progress -- --period YYYY[-MM] [--parent CODE] [--indicator ID] [--data DIR] [--now ISO] [--format table|json|csv]
   --period       YYYY (a year) or YYYY-MM (January to MM, cumulative), e.g. 2024 or 2024-06
   --parent       code whose children are reported (default: the root, the jurisdiction without parent)
   --indicator    one indicator id (default: every indicator with a target that year and figures at the period)
   --data         data package directory (default: data/); built into a temporary directory first
+  --now          the build's embargo clock, ISO 8601 with an offset or Z, e.g. 2025-07-15T10:00:00+08:00
+                 (default: now): releases published after it are left out, as they were then
   --public-data  an already built public data directory (skips the build)
   --format       table (default), json or csv
   --verbose      print the data build's progress on stderr`;
@@ -114,6 +118,18 @@ async function report(publicDir: string, opts: { period: string; parent?: string
   }
 }
 
+/**
+ * The --now clock. A time without an offset is refused rather than read in this machine's time
+ * zone: the embargo compares instants, and the same text would be a different instant elsewhere.
+ */
+function parseNow(text: string): Date {
+  if (isDatetime(text)) return new Date(text);
+  const why = isDatetime(`${text}Z`)
+    ? 'a time without an offset names a different instant in every time zone, and the embargo compares instants (releases.csv refuses it too)'
+    : `expected an ${DATETIME_EXPECTED}`;
+  throw new UsageError(`--now "${text}": ${why}; ${datetimeFix(text)}`);
+}
+
 async function main(argv: string[]): Promise<void> {
   let values;
   try {
@@ -124,6 +140,7 @@ async function main(argv: string[]): Promise<void> {
         parent: { type: 'string' },
         indicator: { type: 'string' },
         data: { type: 'string', default: 'data' },
+        now: { type: 'string' },
         'public-data': { type: 'string' },
         format: { type: 'string', default: 'table' },
         verbose: { type: 'boolean', default: false },
@@ -146,8 +163,12 @@ async function main(argv: string[]): Promise<void> {
   const format = values.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`bad format "${values.format}": use ${REPORT_FORMATS.join(', ')}`);
   const opts = { period: values.period, parent: values.parent, indicator: values.indicator, format };
+  const now = values.now === undefined ? undefined : parseNow(values.now);
 
   if (values['public-data'] !== undefined) {
+    if (now !== undefined) {
+      throw new UsageError('--now sets the clock of the data build, and --public-data is already built (its embargo was applied then): use --data DIR with --now');
+    }
     process.stdout.write(await report(path.resolve(values['public-data']), opts));
     return;
   }
@@ -162,7 +183,7 @@ async function main(argv: string[]): Promise<void> {
     const outDir = path.join(tmp, 'public');
     const log = values.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
     try {
-      await buildData({ dataDir, outDir, log });
+      await buildData({ dataDir, outDir, now, log });
     } catch (err) {
       throw new Error(`the data build of ${dataDir} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
