@@ -21,6 +21,7 @@ export const REPORT_FIELDS = [
   'flag',
   'target_type',
   'target_value',
+  'target_value_max',
   'target_qualifier',
   'completion',
   'elapsed',
@@ -30,15 +31,19 @@ export const REPORT_FIELDS = [
   'seasonal_expected',
   'seasonal_gap_pp',
   'projection',
+  'peer_count',
   'rank_basis',
   'rank',
   'rank_of',
+  'tied',
   'ahead_code',
   'ahead_name_zh',
   'ahead_gap',
   'behind_code',
   'behind_name_zh',
   'behind_gap',
+  'verdict_kind',
+  'verdict_gap_pp',
   'status',
 ] as const satisfies readonly (keyof ProgressRow)[];
 
@@ -106,9 +111,11 @@ const TABLE_COLUMNS: readonly Column[] = [
   { header: 'seasonal', align: 'right', cell: (r) => (r.seasonal_expected === null || r.value === null ? '' : `${pct(r.seasonal_expected)}${r.seasonal_basis === 'linear' ? '*' : ''}`) },
   { header: 'seas_pp', align: 'right', cell: (r) => signed(r.seasonal_gap_pp, 1) },
   { header: 'projection', align: 'right', cell: (r) => num(r.projection, r.decimals) },
-  { header: 'rank', align: 'right', cell: (r) => (r.rank === null ? `-/${r.rank_of}` : `${r.rank}/${r.rank_of}`) },
+  // rank/ranked peers/all peers, = for a tie: "=5/18/18", "2/6/31"
+  { header: 'rank', align: 'right', cell: (r) => `${r.rank === null ? '-' : `${r.tied ? '=' : ''}${r.rank}`}/${r.rank_of}/${r.peer_count}` },
   { header: 'ahead', align: 'left', cell: (r) => (r.ahead_code === null ? '' : `${r.ahead_name_zh ?? r.ahead_code} ${num(r.ahead_gap, r.rank_basis === 'yoy' ? 1 : r.decimals)}`) },
   { header: 'behind', align: 'left', cell: (r) => (r.behind_code === null ? '' : `${r.behind_name_zh ?? r.behind_code} ${num(r.behind_gap, r.rank_basis === 'yoy' ? 1 : r.decimals)}`) },
+  { header: 'verdict_pp', align: 'right', cell: (r) => signed(r.verdict_gap_pp, 1) },
   { header: 'status', align: 'left', cell: (r) => r.status },
 ];
 
