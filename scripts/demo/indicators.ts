@@ -50,7 +50,7 @@ export interface DemoIndicator {
   /** Which units report it below the province. */
   reportedBy: readonly UnitKind[];
   /** Target of a city (and county) for this indicator, if any. */
-  target: { type: TargetType; qualifiers: readonly string[] } | null;
+  target: { type: Extract<TargetType, 'level' | 'growth'>; qualifiers: readonly string[] } | null;
 }
 
 const COUNTY_KINDS: readonly UnitKind[] = ['prefecture', 'district', 'county', 'county_city'];
