@@ -3,10 +3,11 @@
  * static page does not show, and the same catalog query the build ran is run in DuckDB-WASM.
  * The engine (≈5–8 MB compressed) is fetched only then, never on page view.
  */
-import { formatPct, formatPeriod, formatPp, formatValue } from '../lib/format.ts';
+import { formatPct, formatPeriod, formatSigned, formatValue, sharedDecimals } from '../lib/format.ts';
 import type { Locale } from '../lib/i18n.ts';
 import type { Unit } from '../lib/schema.ts';
 import type { ProgressRow } from '../queries/progress.ts';
+import { inPp, t } from '../site/strings.ts';
 
 interface ExploreConfig {
   indicator: string;
@@ -24,12 +25,6 @@ const WORDS = {
   querying: { 'zh-CN': '正在查询…', en: 'Querying…' },
   done: { 'zh-CN': '查询完成，用时', en: 'Done in' },
   failed: { 'zh-CN': '查询失败：', en: 'The query failed: ' },
-  rank: { 'zh-CN': '排名', en: 'Rank' },
-  name: { 'zh-CN': '地区', en: 'Jurisdiction' },
-  value: { 'zh-CN': '数值', en: 'Value' },
-  yoy: { 'zh-CN': '同比增长', en: 'YoY growth' },
-  completion: { 'zh-CN': '完成进度', en: 'Target reached' },
-  gap: { 'zh-CN': '快慢（百分点）', en: 'Gap (pp)' },
 } as const;
 
 function cell(tag: 'td' | 'th', text: string, numeric = false): HTMLTableCellElement {
@@ -41,18 +36,25 @@ function cell(tag: 'td' | 'th', text: string, numeric = false): HTMLTableCellEle
 }
 
 function renderTable(rows: ProgressRow[], cfg: ExploreConfig, period: string): HTMLTableElement {
-  const w = (k: keyof typeof WORDS) => WORDS[k][cfg.locale];
+  const { locale } = cfg;
   const table = document.createElement('table');
   const caption = table.createCaption();
-  caption.textContent = formatPeriod(period, cfg.locale);
+  caption.textContent = formatPeriod(period, locale);
   const head = table.createTHead().insertRow();
-  for (const [k, numeric] of [['rank', true], ['name', false], ['value', true], ['yoy', true], ['completion', true], ['gap', true]] as const) {
+  // The static page's words (src/site/strings.ts), so both tables name their columns alike.
+  const headers: [string, boolean][] = [
+    [t('rank', locale), true], [t('jurisdiction', locale), false], [t('value', locale), true], [t('yoy', locale), true],
+    [t('completion', locale), true], [inPp('paceGap', locale), true], [inPp('growthGap', locale), true],
+  ];
+  for (const [text, numeric] of headers) {
     const th = document.createElement('th');
     th.scope = 'col';
-    th.textContent = w(k);
+    th.textContent = text;
     if (numeric) th.className = 'num';
     head.append(th);
   }
+  const decimals = sharedDecimals(rows.map((r) => r.value), cfg.decimals);
+  const signed = (x: number | null): string => (x == null ? '—' : formatSigned(x));
   const body = table.createTBody();
   const sorted = [...rows].sort((a, b) => (a.value_rank ?? 1e9) - (b.value_rank ?? 1e9) || a.jurisdiction.localeCompare(b.jurisdiction));
   for (const r of sorted) {
@@ -66,10 +68,11 @@ function renderTable(rows: ProgressRow[], cfg: ExploreConfig, period: string): H
     tr.append(
       cell('td', r.value_rank == null ? '—' : String(r.value_rank), true),
       th,
-      cell('td', formatValue(r.value, { unit: cfg.unit, decimals: cfg.decimals, locale: cfg.locale, flag: (r.flag ?? '') as never }), true),
+      cell('td', formatValue(r.value, { unit: cfg.unit, decimals, locale, flag: (r.flag ?? '') as never }), true),
       cell('td', formatPct(r.yoy_pct), true),
       cell('td', r.completion == null ? '—' : formatPct(r.completion * 100), true),
-      cell('td', r.pace_gap_pp == null ? (r.growth_gap_pp == null ? '—' : formatPp(r.growth_gap_pp, cfg.locale)) : formatPp(r.pace_gap_pp, cfg.locale), true),
+      cell('td', signed(r.pace_gap_pp), true),
+      cell('td', signed(r.growth_gap_pp), true),
     );
   }
   return table;

@@ -197,11 +197,15 @@ export function formatPct(pct: number | null | undefined, decimals = 1): string 
   return pct == null || Number.isNaN(pct) ? '—' : `${formatNumber(pct, decimals)}%`;
 }
 
+/** A signed number, for a cell whose header gives the unit: "+3.2", "−1.5", "0.0" (no sign at zero). */
+export function formatSigned(x: number, decimals = 1): string {
+  const plain = roundedAbs(x, decimals);
+  return (isZeroDigits(plain) ? '' : x < 0 ? MINUS : '+') + group(plain);
+}
+
 /** Compact signed gap: "+3.2个百分点" / "+3.2 pp", "−1.5 pp", "0.0 pp" (no sign at zero). */
 export function formatPp(gap: number, locale: Locale, decimals = 1): string {
-  const plain = roundedAbs(gap, decimals);
-  const sign = isZeroDigits(plain) ? '' : gap < 0 ? MINUS : '+';
-  const n = sign + group(plain);
+  const n = formatSigned(gap, decimals);
   return locale === 'zh-CN' ? `${n}个百分点` : `${n} pp`;
 }
 
@@ -252,13 +256,25 @@ export interface TargetFacts {
 const GROWTH_TARGET_DECIMALS = 2;
 
 /**
- * Decimals a target is written with: as many as the document wrote (1610 → 0, 4.5 → 1), at
- * most `max`, which also hides binary noise (5.1 stored as 5.0999…).
+ * Decimals a figure was published with: as many as its digits need (1610 → 0, 4.5 → 1), at
+ * most `max` (the indicator's decimals), which also hides binary noise (5.1 stored as 5.0999…).
  */
-function ownDecimals(value: number, max: number): number {
+export function publishedDecimals(value: number, max: number): number {
   const full = Number(roundedAbs(value, max));
   for (let d = 0; d < max; d++) if (Number(roundedAbs(value, d)) === full) return d;
   return max;
+}
+
+/**
+ * Decimals for the figures of one indicator in one table or chart: those of the most precise
+ * of them, at most the indicator's. They then all show the same decimals, and a figure
+ * published as a whole number is not given a digit nobody published ("501,202.0亿元") unless
+ * the figures beside it have one.
+ */
+export function sharedDecimals(values: Iterable<number | null | undefined>, max: number): number {
+  let d = 0;
+  for (const v of values) if (v != null && Number.isFinite(v)) d = Math.max(d, publishedDecimals(v, max));
+  return d;
 }
 
 /**
@@ -296,7 +312,7 @@ export function formatTarget(t: TargetFacts, locale: Locale): string {
   // A growth target below zero is a fall, said as the texts say it: "下降3%".
   const fall = zh && growth && !range && t.value < 0;
   const bounds = range ? [t.value, t.value_max!] : [fall ? -t.value : t.value];
-  const decimals = Math.max(...bounds.map((v) => ownDecimals(v, max)));
+  const decimals = sharedDecimals(bounds, max);
   const [lo, hi] = trimSharedZeros(bounds.map((v) => formatAmount(v, { unit, decimals, locale })));
   if (range) {
     if (zh) return growth ? `增长${lo}%—${hi}%` : `${lo}—${withUnit(hi!, unit, locale)}`;

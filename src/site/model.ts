@@ -10,6 +10,7 @@ import { queries, runQuery } from '../queries/index.ts';
 import type { ProgressRow } from '../queries/progress.ts';
 import type { RankingRow } from '../queries/ranking.ts';
 import type { SeriesRow, TrendRow } from '../queries/series.ts';
+import type { Locale } from '../lib/i18n.ts';
 import type { Unit } from '../lib/schema.ts';
 import { publicDataDir, siteEngine } from './data.ts';
 
@@ -40,6 +41,8 @@ export interface ReleaseInfo {
   id: string;
   published_at: string;
   title: string;
+  /** English title, or null: English pages then show `title` (see releaseTitle). */
+  title_en: string | null;
   source: string | null;
   notes: string | null;
   rows: number;
@@ -270,10 +273,14 @@ function askAhead(): void {
 }
 
 export const releases = memo(() =>
-  rows<ReleaseInfo>(`SELECT r.id, r.published_at, r.title, r.source, r.notes, CAST(count(o.release) AS INTEGER) AS rows
+  rows<ReleaseInfo>(`SELECT r.id, r.published_at, r.title, r.title_en, r.source, r.notes, CAST(count(o.release) AS INTEGER) AS rows
     FROM releases r LEFT JOIN observation_vintages o ON o.release = r.id
     GROUP BY ALL ORDER BY r.published_at DESC, r.id DESC`),
 );
+
+/** A release's title in the reader's language: English pages show `title` when there is no `title_en`. */
+export const releaseTitle = (r: Pick<ReleaseInfo, 'title' | 'title_en'>, locale: Locale): string =>
+  (locale === 'en' && r.title_en) || r.title;
 
 /** What the latest release changed: figures it published first, and figures it revised. */
 export const releaseChanges = memo(async (releaseId: string) =>

@@ -1,6 +1,6 @@
 /** Words of the pages (the charts' own words are in src/lib/i18n.ts). */
 import type { Bilingual, Locale } from '../lib/i18n.ts';
-import { pick } from '../lib/i18n.ts';
+import { paren, pick } from '../lib/i18n.ts';
 
 export const T = {
   home: { zh: '首页', en: 'Home' },
@@ -24,9 +24,12 @@ export const T = {
   target: { zh: '年度目标', en: 'Annual target' },
   completion: { zh: '完成进度', en: 'Target reached' },
   elapsed: { zh: '时间进度', en: 'Time elapsed' },
-  paceGap: { zh: '快慢（百分点）', en: 'Gap to time (pp)' },
+  // Terms for gaps in percentage points; a table header adds the unit (inPp), a cell then
+  // shows the bare signed number, so the unit is said once. Defined on the methodology page.
+  paceGap: { zh: '快慢', en: 'Gap to time elapsed' },
   seasonal: { zh: '季节进度', en: 'Seasonal pace' },
-  growthGap: { zh: '增速差（百分点）', en: 'Gap to growth target (pp)' },
+  growthGap: { zh: '增速差', en: 'Gap to growth target' },
+  pp: { zh: '百分点', en: 'pp' },
   status: { zh: '状态', en: 'Status' },
   rank: { zh: '排名', en: 'Rank' },
   ahead: { zh: '标兵（前一位）', en: 'Pace-setter (just ahead)' },
@@ -71,6 +74,9 @@ export const T = {
 
 export type Key = keyof typeof T;
 export const t = (key: Key, locale: Locale): string => pick(T[key], locale);
+
+/** A column header with its unit, percentage points: "增速差（百分点）" / "Gap to growth target (pp)". */
+export const inPp = (key: Key, locale: Locale): string => `${t(key, locale)}${paren(t('pp', locale), locale)}`;
 
 export const STATUS_KEY: Record<string, Key> = {
   ahead: 'statusAhead',

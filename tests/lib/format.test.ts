@@ -10,6 +10,7 @@ import {
   formatPeriod,
   formatPp,
   formatPpPhrase,
+  formatSigned,
   formatTarget,
   formatValue,
   ordinal,
@@ -17,6 +18,7 @@ import {
   sentencePace,
   rankPhrase,
   sentenceRank,
+  sharedDecimals,
   shiftDecimal,
   toBeijingIso,
   unitLabel,
@@ -97,6 +99,19 @@ describe('formatValue', () => {
   });
 });
 
+describe('decimals within a table', () => {
+  it('gives the figures of one indicator the decimals of the most precise, at most the indicator\'s', () => {
+    // National retail sales are published as whole 亿元: no invented ".0" beside 159,722.
+    expect(sharedDecimals([501202, 159722], 1)).toBe(0);
+    expect(formatValue(501202, { unit: '亿元', decimals: sharedDecimals([501202], 1), locale: zh })).toBe('501,202亿元');
+    // One province published with a decimal: every figure of the table gets it.
+    expect(sharedDecimals([501202, 12345.6, null], 1)).toBe(1);
+    expect(sharedDecimals([5.1 - 1e-12, 3], 2)).toBe(1);
+    expect(sharedDecimals([1.234], 1)).toBe(1);
+    expect(sharedDecimals([null, undefined, Number.NaN], 1)).toBe(0);
+  });
+});
+
 describe('rates and percentage points', () => {
   it('formats growth rates the same in both languages', () => {
     expect(formatPct(5.2)).toBe('5.2%');
@@ -112,6 +127,13 @@ describe('rates and percentage points', () => {
     expect(formatPp(3.2, en)).toBe('+3.2 pp');
     expect(formatPp(-1.5, en)).toBe('\u22121.5 pp');
     expect(formatPp(0.04, en)).toBe('0.0 pp');
+  });
+
+  it('prints a bare signed number for a cell whose header gives the unit', () => {
+    expect(formatSigned(0.3)).toBe('+0.3');
+    expect(formatSigned(-1.54)).toBe('\u22121.5');
+    expect(formatSigned(0.04)).toBe('0.0');
+    expect(formatSigned(1234.5, 0)).toBe('+1,235');
   });
 
   it('says a gap as the texts do', () => {
