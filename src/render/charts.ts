@@ -341,6 +341,21 @@ export function placeEndLabels(
   };
 }
 
+/**
+ * The months of a series in order, with a null value for every month missing between its first
+ * and last: Plot draws a line straight across absent points but breaks it at a NaN, and a
+ * month nobody published must not look like a figure. Months before the first stay absent
+ * (a year may start at 1-2月).
+ */
+export function withMissingMonths(rows: readonly MonthValue[]): MonthValue[] {
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const months = [...byMonth.keys()];
+  if (months.length === 0) return [];
+  const out: MonthValue[] = [];
+  for (let m = Math.min(...months); m <= Math.max(...months); m++) out.push(byMonth.get(m) ?? { month: m, value: null });
+  return out;
+}
+
 /** The trend chart as a finished SVG element. */
 export function trendPlot(o: TrendChartOptions): ChartSvg {
   checkIdPrefix(o.idPrefix);
@@ -358,15 +373,12 @@ export function trendPlot(o: TrendChartOptions): ChartSvg {
     return zh || axisUnit === '%' ? `${a}${axisUnit}` : `${a} ${axisUnit}`;
   };
   const series = (rows: readonly MonthValue[], last: boolean): TrendDatum[] =>
-    rows
-      .filter((r) => Number.isInteger(r.month) && r.month >= 1 && r.month <= 12)
-      .map((r) => ({
-        month: r.month,
-        value: isValue(r.value) ? r.value * scale.factor : NaN,
-        text: isValue(r.value) ? amount(r.value) : '',
-        title: `${seriesName(last)} ${ytdMonths(r.month, locale)}${zh ? '：' : ': '}${isValue(r.value) ? withUnit(r.value) : pick(UI.noData, locale)}`,
-      }))
-      .sort((a, b) => a.month - b.month);
+    withMissingMonths(rows.filter((r) => Number.isInteger(r.month) && r.month >= 1 && r.month <= 12)).map((r) => ({
+      month: r.month,
+      value: isValue(r.value) ? r.value * scale.factor : NaN,
+      text: isValue(r.value) ? amount(r.value) : '',
+      title: `${seriesName(last)} ${ytdMonths(r.month, locale)}${zh ? '：' : ': '}${isValue(r.value) ? withUnit(r.value) : pick(UI.noData, locale)}`,
+    }));
   const now = series(o.thisYear, false);
   const before = series(o.lastYear, true);
   const points = [...now, ...before];

@@ -12,6 +12,7 @@ import {
   renderRankingChart,
   renderTrendChart,
   trendPlot,
+  withMissingMonths,
   type ProgressChartOptions,
   type RankingChartOptions,
   type TrendChartOptions,
@@ -251,6 +252,24 @@ describe('trend chart', () => {
     expect(titles.some((t) => t!.includes('1-4月') && t!.startsWith('2025'))).toBe(false);
     const thisYearPath = [...doc.querySelectorAll('path')].find((p) => p.parentElement!.getAttribute('stroke-width') === '2.5')!;
     expect(thisYearPath.getAttribute('d')!.match(/M/g)).toHaveLength(2);
+  });
+
+  it('breaks the line at a month that is absent, rather than drawing straight across it', () => {
+    // 1-5月 was never published: the national series of a year with a gap.
+    const gap = { ...trend, thisYear: [2, 3, 4, 6, 7].map((month) => ({ month, value: 1000 * month })) };
+    const doc = parse(renderTrendChart(gap));
+    const thisYearPath = [...doc.querySelectorAll('path')].find((p) => p.parentElement!.getAttribute('stroke-width') === '2.5')!;
+    expect(thisYearPath.getAttribute('d')!.match(/M/g)).toHaveLength(2);
+    // no point is drawn or titled for the absent month
+    const titles = [...doc.querySelectorAll('circle title')].map((t) => t.textContent);
+    expect(titles.filter((t) => t!.startsWith('2025'))).toHaveLength(5);
+    // a series without gaps stays one line
+    const whole = parse(renderTrendChart({ ...trend, thisYear: [2, 3, 4].map((month) => ({ month, value: 1000 * month })) }));
+    const wholePath = [...whole.querySelectorAll('path')].find((p) => p.parentElement!.getAttribute('stroke-width') === '2.5')!;
+    expect(wholePath.getAttribute('d')!.match(/M/g)).toHaveLength(1);
+    expect(withMissingMonths([{ month: 6, value: 1 }, { month: 3, value: 2 }]).map((r) => [r.month, r.value])).toEqual([
+      [3, 2], [4, null], [5, null], [6, 1],
+    ]);
   });
 
   it('labels both lines directly', () => {
