@@ -161,6 +161,45 @@ export function statusWord(status: Status, kind: VerdictKind | null, locale: Loc
   return locale === 'en' ? words.en : words.zh;
 }
 
+/** A gap as the texts write it, without a sign (the words carry the direction): "2.3". */
+function points(gapPp: number): string {
+  return Math.abs(gapPp).toFixed(VERDICT_DECIMALS);
+}
+
+/**
+ * The verdict in the register of the bureaus' texts, the status word carrying the direction and
+ * the gap its size: "慢于进度10.6个百分点", "高于目标4.3个百分点", "超出控制目标2.7个百分点",
+ * "未完成，差1.9个百分点" / "10.6 pp behind pace", "over the ceiling by 2.7 pp". Without a gap,
+ * the word alone.
+ */
+export function verdictPhrase(status: Status, kind: VerdictKind | null, gapPp: number | null, locale: Locale): string {
+  const word = statusWord(status, kind, locale);
+  if (gapPp === null) return word;
+  const n = points(gapPp);
+  const zero = n === points(0);
+  const pace = kind === 'pace';
+  if (locale === 'en') {
+    switch (status) {
+      case 'ahead': return zero ? (pace ? 'on pace' : 'at target') : `${n} pp ${word}`;
+      case 'behind': return `${n} pp ${word}`;
+      case 'achieved': return zero ? word : `${word} (${n} pp above)`;
+      case 'not_achieved': case 'about': return `${word}, ${n} pp short`;
+      case 'within': return zero ? 'at the ceiling' : `${word} by ${n} pp`;
+      case 'over': return `${word} by ${n} pp`;
+      default: return word;
+    }
+  }
+  switch (status) {
+    case 'ahead': return zero ? (pace ? '与进度持平' : '与目标持平') : `${word}${n}个百分点`;
+    case 'behind': return `${word}${n}个百分点`;
+    case 'achieved': return zero ? word : `${word}，超出${n}个百分点`;
+    case 'not_achieved': case 'about': return `${word}，差${n}个百分点`;
+    case 'within': return zero ? '与控制目标持平' : `${word}，低${n}个百分点`;
+    case 'over': return `${word}${n}个百分点`;
+    default: return word;
+  }
+}
+
 /** Every status with its words, for the methodology page. */
 export function statusGlossary(locale: Locale): { status: Status; word: string }[] {
   return STATUSES.map((status) => ({ status, word: locale === 'en' ? WORDS[status].en : WORDS[status].zh }));

@@ -4,9 +4,8 @@
  * -status, -gap-pp). Every page, the board and the browser views print verdicts only through
  * this module, from the progress query's `status`, `verdict_kind` and `verdict_gap_pp`.
  */
-import { formatPp } from '../lib/format.ts';
 import type { Locale } from '../lib/i18n.ts';
-import { statusWord, VERDICT_DECIMALS, type Status, type VerdictKind } from '../lib/verdict.ts';
+import { statusWord, verdictPhrase, VERDICT_DECIMALS, type Status, type VerdictKind } from '../lib/verdict.ts';
 import { el, escapeText } from './svg.ts';
 
 /** The columns of a progress row a verdict is made of. */
@@ -19,10 +18,9 @@ export interface VerdictFacts {
   verdict_gap_pp: number | null;
 }
 
-/** "快于进度 +3.2个百分点", "控制在目标以内 +3.8个百分点", "无目标" / "ahead of pace +3.2 pp". */
+/** "快于进度3.2个百分点", "超出控制目标2.7个百分点", "无目标" / "3.2 pp ahead of pace" (verdictPhrase). */
 export function verdictText(v: VerdictFacts, locale: Locale): string {
-  const word = statusWord(v.status, v.verdict_kind, locale);
-  return v.verdict_gap_pp === null ? word : `${word} ${formatPp(v.verdict_gap_pp, locale, VERDICT_DECIMALS)}`;
+  return verdictPhrase(v.status, v.verdict_kind, v.verdict_gap_pp, locale);
 }
 
 /** The data attributes of a verdict; data-gap-pp is empty when there is no gap. */

@@ -20,7 +20,7 @@ import {
   seasonalGapPp,
 } from '../../src/lib/progress.ts';
 import { queries, runQuery, type ProgressRow } from '../../src/queries/index.ts';
-import { roundGap, tracksCompletion, verdictKind, verdictOf, type VerdictInput } from '../../src/lib/verdict.ts';
+import { roundGap, tracksCompletion, verdictKind, verdictOf, verdictPhrase, type VerdictInput } from '../../src/lib/verdict.ts';
 import { openBasic } from './helpers.ts';
 
 describe('periods', () => {
@@ -228,5 +228,22 @@ describe('TypeScript and SQL agree', () => {
       });
       expect({ kind: r.verdict_kind, gapPp: r.verdict_gap_pp, status: r.status }, where).toEqual(verdict);
     }
+  });
+});
+
+describe('verdict phrases', () => {
+  it('say the direction in words and the size of the gap, zh and en', () => {
+    expect(verdictPhrase('behind', 'pace', -10.6, 'zh-CN')).toBe('慢于进度10.6个百分点');
+    expect(verdictPhrase('behind', 'pace', -10.6, 'en')).toBe('10.6 pp behind pace');
+    expect(verdictPhrase('ahead', 'growth', 4.3, 'zh-CN')).toBe('高于目标4.3个百分点');
+    expect(verdictPhrase('ahead', 'pace', 0, 'zh-CN')).toBe('与进度持平');
+    expect(verdictPhrase('over', 'ceiling', -2.7, 'zh-CN')).toBe('超出控制目标2.7个百分点');
+    expect(verdictPhrase('over', 'ceiling', -2.7, 'en')).toBe('over the ceiling by 2.7 pp');
+    expect(verdictPhrase('within', 'ceiling', 3.8, 'zh-CN')).toBe('控制在目标以内，低3.8个百分点');
+    expect(verdictPhrase('not_achieved', 'growth', -1.9, 'zh-CN')).toBe('未完成，差1.9个百分点');
+    expect(verdictPhrase('about', 'growth', -0.1, 'en')).toBe('about on target, 0.1 pp short');
+    expect(verdictPhrase('achieved', 'pace', 2, 'zh-CN')).toBe('已完成，超出2.0个百分点');
+    expect(verdictPhrase('none_stated', null, null, 'zh-CN')).toBe('未设定量目标');
+    expect(verdictPhrase('qualitative', null, null, 'en')).toBe('qualitative target');
   });
 });

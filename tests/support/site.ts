@@ -158,6 +158,37 @@ export interface PageFacts {
   tables: number;
   /** Says synthetic data in the visible text (示例数据 / 合成 / synthetic). */
   saysSynthetic: boolean;
+  /** Every element that shows a verdict (a data-status, or a status-* class). */
+  verdicts: VerdictOnPage[];
+}
+
+/** A verdict as an element of a page carries it (null: the attribute is absent). */
+export interface VerdictOnPage {
+  jurisdiction: string | null;
+  indicator: string | null;
+  period: string | null;
+  status: string | null;
+  gapPp: string | null;
+}
+
+/**
+ * Verdicts that contradict each other: two elements for the same (jurisdiction, indicator,
+ * period), on any pages, with another status or gap. One line per disagreement, naming the pages.
+ */
+export function verdictDisagreements(pages: readonly { path: string; verdicts: readonly VerdictOnPage[] }[]): string[] {
+  const seen = new Map<string, { said: string; where: string }>();
+  const out: string[] = [];
+  for (const page of pages) {
+    for (const v of page.verdicts) {
+      if (v.jurisdiction === null || v.indicator === null || v.period === null) continue;
+      const key = `${v.jurisdiction} ${v.indicator} ${v.period}`;
+      const said = `${v.status} ${v.gapPp}`;
+      const first = seen.get(key);
+      if (!first) seen.set(key, { said, where: page.path });
+      else if (first.said !== said) out.push(`${key}: "${first.said}" on ${first.where}, "${said}" on ${page.path}`);
+    }
+  }
+  return out;
 }
 
 export interface CrawlResult {
@@ -222,7 +253,7 @@ interface ScannedPage {
 }
 
 function scanPage(html: string): ScannedPage {
-  const facts: PageFacts = { title: '', lang: '', maps: 0, charts: 0, tables: 0, saysSynthetic: false };
+  const facts: PageFacts = { title: '', lang: '', maps: 0, charts: 0, tables: 0, saysSynthetic: false, verdicts: [] };
   const ids = new Set<string>();
   const references: ScannedPage['references'] = [];
   let inTitle = false;
@@ -239,6 +270,15 @@ function scanPage(html: string): ScannedPage {
       if (name === 'figure' && classes.includes('choropleth')) facts.maps++;
       if (name === 'figure' && classes.includes('chart')) facts.charts++;
       if (name === 'table') facts.tables++;
+      if (attrs.has('data-status') || classes.some((c) => c.startsWith('status-'))) {
+        facts.verdicts.push({
+          jurisdiction: attrs.get('data-jurisdiction') ?? null,
+          indicator: attrs.get('data-indicator') ?? null,
+          period: attrs.get('data-period') ?? null,
+          status: attrs.get('data-status') ?? null,
+          gapPp: attrs.get('data-gap-pp') ?? null,
+        });
+      }
       if (name === 'use' || name === 'base') return; // SVG <use href="#…"> points inside the page
       const rel = (attrs.get('rel') ?? '').toLowerCase();
       for (const attr of ['href', 'xlink:href', 'src', 'poster', 'data', 'action']) {
