@@ -27,6 +27,7 @@ import {
   type CodeByName,
   type Release,
 } from './import-shared/observations.ts';
+import { attachStatements, keyOf, pointReleases, provinceRetailRelease, readProvinceFigures, type UnitOf } from './import-shared/province-figures.ts';
 import { buildTargets } from './import-shared/targets.ts';
 import { MAP_ATTRIBUTION, dataReadme, geoReadme, type GeoFileInfo } from './import-shared/texts.ts';
 
@@ -76,16 +77,32 @@ const codeOfCity: CodeByName = (name, label) => {
 const growthRows = readSharedCsv('stats/province_growth_targets.csv');
 const provinceRetail = readSharedCsv('stats/province_retail_sales_annual.csv');
 const henanCities = readSharedCsv('stats/henan_city_indicators.csv');
+const unitOf: UnitOf = (id) => INDICATORS.find((i) => i.id === id)?.unit;
 const leftOut: string[] = [];
 
-const retail = retailReleases(readShared('stats/major36cities_retail_sales_2015_2024_NBS.csv'), provinceRetail, henanCities, codeOfCity);
+/**
+ * The one key published by two releases on purpose: Zhengzhou's 2023 retail sales as its
+ * commerce conference first reported them, then as the NBS major-cities database gives them.
+ */
+const LATER_VINTAGES = new Set(['410100|retail_sales|2023']);
+
+// One row per (jurisdiction, indicator, period): a key of a database series (provincial retail
+// sales, the trade panel) takes its level from the series and a published growth rate from the
+// statements about it; the statements no series has make releases of their own.
+const figures = readProvinceFigures(readSharedCsv('stats/province_figures_2016_2025.csv'), unitOf);
+leftOut.push(...figures.left_out);
+const retail = retailReleases(readShared('stats/major36cities_retail_sales_2015_2024_NBS.csv'), provinceRetail, henanCities, codeOfCity, figures);
 leftOut.push(...retail.left_out);
+const provincial = attachStatements(provinceRetailRelease(figures), [...figures.statements, ...retail.statements], unitOf);
+const trade = attachStatements(tradeRelease(readSharedCsv('stats/province_trade_rmb_2016_2024.csv')), provincial.rest, unitOf);
 
 const releases: Release[] = [
   gdpRelease(readShared('stats/gdp_by_province_2006_2024_NBS.csv'), growthRows, codeOfProvince),
   populationRelease(readShared('stats/population_by_province_2015_2024_NBS.csv'), codeOfProvince),
-  tradeRelease(readSharedCsv('stats/province_trade_rmb_2016_2024.csv')),
-  ...retail.releases,
+  trade.release,
+  provincial.release,
+  retail.majorCities,
+  ...pointReleases(trade.rest, unitOf),
   zhengzhouRelease(henanCities.filter((r) => r.city_code === '410100'), leftOut),
   ...nationalMonthlyReleases(readSharedCsv('stats/national_monthly_retail.csv')),
 ];
@@ -94,7 +111,7 @@ checkReleases(releases, byCode);
 
 // --- targets ----------------------------------------------------------------------------------
 
-const targetImport = buildTargets(growthRows);
+const targetImport = buildTargets(growthRows, readSharedCsv('stats/province_targets_2025.csv'), unitOf);
 leftOut.push(...targetImport.left_out);
 for (const list of targetImport.byYear.values()) {
   for (const t of list) if (!byCode.has(t.jurisdiction)) throw new Error(`target for unknown jurisdiction ${t.jurisdiction}`);
@@ -113,7 +130,7 @@ write(
   schema.releases.path,
   toCsv(
     schema.releases,
-    orderedReleases.map((r) => ({ id: r.id, published_at: r.published_at, title: r.title, source: r.source, notes: r.notes })),
+    orderedReleases.map((r) => ({ id: r.id, published_at: r.published_at, title: r.title, title_en: r.title_en, source: r.source, notes: r.notes })),
   ),
 );
 for (const r of releases) {
@@ -229,23 +246,27 @@ console.log(`    nbs-national-retail-YYYY-MM × ${releaseSummary.filter((r) => r
 for (const year of targetYears) console.log(`  targets/${year}.csv       ${targetImport.byYear.get(year)!.length} rows`);
 console.log(`  exchange_rates.csv     ${exchangeRates.length} rows`);
 for (const g of geoInfo) console.log(`  geo/${g.file.padEnd(30)} ${g.features} features, ${(statSync(path.join(outDir, 'geo', g.file)).size / 1024).toFixed(1)} KB`);
-const qualitative = targetImport.left_out.filter((l) => l.includes('qualitative')).length;
-console.log(`  left out: ${leftOut.length} items (${qualitative} qualitative targets without a number); see data/README.md`);
+console.log(`  left out: ${leftOut.length} items; see data/README.md`);
 
 // --- consistency checks -------------------------------------------------------------------------
 
 function checkReleases(list: readonly Release[], known: Map<string, Jurisdiction>): void {
   const ids = new Set<string>();
   const indicatorIds = new Set(INDICATORS.map((i) => i.id));
+  const releaseOf = new Map<string, string>();
   for (const r of list) {
     if (ids.has(r.id)) throw new Error(`release ${r.id} twice`);
     ids.add(r.id);
+    if (r.title_en === '' || /[^\x20-\x7e]/.test(r.title_en)) throw new Error(`release ${r.id}: title_en must be English in ASCII`);
     if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/.test(r.published_at)) throw new Error(`release ${r.id}: bad published_at ${r.published_at}`);
     const keys = new Set<string>();
     for (const o of r.rows) {
-      const key = `${o.jurisdiction}|${o.indicator}|${o.period}`;
+      const key = keyOf(o);
       if (keys.has(key)) throw new Error(`release ${r.id}: ${key} twice`);
       keys.add(key);
+      const other = releaseOf.get(key);
+      if (other !== undefined && !LATER_VINTAGES.has(key)) throw new Error(`${key} is in releases ${other} and ${r.id}: choose one source`);
+      releaseOf.set(key, r.id);
       if (!known.has(o.jurisdiction)) throw new Error(`release ${r.id}: unknown jurisdiction ${o.jurisdiction}`);
       if (!indicatorIds.has(o.indicator)) throw new Error(`release ${r.id}: unknown indicator ${o.indicator}`);
       if (!schema.PERIOD_RE.test(o.period)) throw new Error(`release ${r.id}: bad period ${o.period}`);

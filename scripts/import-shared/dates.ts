@@ -89,9 +89,6 @@ export function approximate(day: string): string {
  */
 export const NBS_DATABASE_2024_BY = approximate('2025-12-31');
 
-/** The 2025 provincial government work reports were delivered at the January 2025 sessions. */
-export const WORK_REPORTS_2025_BY = approximate('2025-02-01');
-
 /** Dates written into a source address (2019-03-14, 2019/0715, 20211021, 2021-01/18). */
 export function datesInAddress(address: string): string[] {
   const found: string[] = [];

@@ -87,9 +87,10 @@ export const INDICATORS: readonly Indicator[] = [
     decimals: '1',
     visibility: 'public',
     category: 'consumption',
-    definition_zh: '企业（单位、个体户）通过交易直接售给个人、社会集团非生产、非经营用的实物商品金额，以及提供餐饮服务所取得的收入金额。月度数据为年初至当月累计。',
+    definition_zh:
+      '企业（单位、个体户）通过交易直接售给个人、社会集团非生产、非经营用的实物商品金额，以及提供餐饮服务所取得的收入金额。月度数据为年初至当月累计。各省年度数据取自国家统计局分省年度数据库，是经修订的数列，可能与各省统计公报、政府工作报告首次公布的数据不同；各省数据之和不等于全国总计。增速为各地公布的可比口径增速，不由总量计算。',
     definition_en:
-      'Value of physical goods sold directly to households and to organisations for non-productive use, plus catering revenue. Monthly figures are cumulative from January.',
+      "Value of physical goods sold directly to households and to organisations for non-productive use, plus catering revenue. Monthly figures are cumulative from January. The provinces' annual figures are the revised series of the NBS provincial annual database and may differ from what a province first published in its own statistical bulletin or government work report; the provinces do not add up to the national total. Growth rates are the comparable-basis rates published, never computed from the levels.",
     source: '国家统计局、各地统计局 / NBS and local statistics bureaus',
   },
   {

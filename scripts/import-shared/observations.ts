@@ -11,12 +11,12 @@ import { parseCsvLines, plainNumber, sortRows, type Row } from './csv.ts';
 import {
   NBS_DATABASE_2024_BY,
   NBS_MONTHLY_RELEASE_DAYS,
-  WORK_REPORTS_2025_BY,
   approximate,
   atReleaseTime,
   datesInAddress,
   endOfFollowingMonth,
 } from './dates.ts';
+import { keyOf, type ProvinceFigures, type Statement } from './province-figures.ts';
 
 export interface Observation {
   jurisdiction: string;
@@ -32,6 +32,7 @@ export interface Release {
   id: string;
   published_at: string;
   title: string;
+  title_en: string;
   source: string;
   notes: string;
   rows: Observation[];
@@ -109,7 +110,8 @@ export function gdpRelease(exportText: string, growthRows: readonly Row[], codeO
   return {
     id: 'nbs-province-gdp-2006-2024',
     published_at: NBS_DATABASE_2024_BY,
-    title: '分省年度数据：地区生产总值（2006—2024年） / Gross regional product by province, 2006–2024',
+    title: '分省年度数据：地区生产总值（2006—2024年）',
+    title_en: 'Gross regional product by province, 2006-2024 (NBS provincial annual database)',
     source: '国家统计局 分省年度数据 (data.stats.gov.cn), export gdp_by_province_2006_2024_NBS.csv; growth rates: see each row\'s note',
     notes: [
       'Levels in 亿元 at current prices as in the NBS database; 1992–2023 were systematically revised after the 5th economic census (flag r): ' +
@@ -145,7 +147,8 @@ export function populationRelease(exportText: string, codeOf: CodeByName): Relea
   return {
     id: 'nbs-province-population-2015-2024',
     published_at: NBS_DATABASE_2024_BY,
-    title: '分省年度数据：年末常住人口（2015—2024年） / Year-end resident population by province, 2015–2024',
+    title: '分省年度数据：年末常住人口（2015—2024年）',
+    title_en: 'Year-end resident population by province, 2015-2024 (NBS provincial annual database)',
     source: '国家统计局 分省年度数据 (data.stats.gov.cn), export population_by_province_2015_2024_NBS.csv',
     notes: [
       'Values in 万人 as in the NBS database. ' + table.footnotes.join(' '),
@@ -173,10 +176,11 @@ export function tradeRelease(tradeRows: readonly Row[]): Release {
   return {
     id: 'province-trade-2016-2024',
     published_at: NBS_DATABASE_2024_BY,
-    title: '各省（区、市）货物进出口总额（2016—2024年） / Goods imports and exports by province, 2016–2024',
+    title: '各省（区、市）货物进出口总额（2016—2024年）',
+    title_en: 'Goods imports and exports by province, 2016-2024',
     source: [...sources][0]!,
     notes: [
-      'Values in 亿元 from a research panel built on the NBS provincial database; the provincial values add up to the published national totals within rounding. No growth rates are published with this panel, so yoy_pct is empty.',
+      'Values in 亿元 from a research panel built on the NBS provincial database; the provincial values add up to the published national totals within rounding. The panel has no growth rates: yoy_pct is the 2024 rate a province published (mostly in its 2025 government work report), with its source and words in the note, and empty elsewhere.',
       'published_at approximate: the panel does not record when it was compiled; all figures were public by the end of 2025.',
     ].join(' | '),
     rows,
@@ -184,52 +188,83 @@ export function tradeRelease(tradeRows: readonly Row[]): Release {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Retail sales: NBS major-cities database (36 cities, incl. the 4 municipalities as province-level
-// units), the 2025 provincial government work reports, and a few reported points.
+// Retail sales: the NBS major-cities database (36 cities, incl. the 4 municipalities as
+// province-level units), and province_retail_sales_annual.csv, which the provincial database
+// and the statements of province_figures_2016_2025.csv now mostly hold again.
 
 const MAJOR_CITIES_SOURCE_PREFIX = 'github:Hades7623/data@';
 const WORK_REPORTS_SOURCE_PREFIX = 'github:alexzhu0/Jina_Embeddings_v4_RAG@';
 
 export interface RetailReleases {
-  releases: Release[];
+  majorCities: Release;
+  /** What province_retail_sales_annual.csv adds to province_figures_2016_2025.csv: figures reported in the press. */
+  statements: Statement[];
   left_out: string[];
 }
 
 /**
- * Splits province_retail_sales_annual.csv by the dataset each row came from and merges the
- * municipality rows of the NBS major-cities export with the 36-cities export they duplicate.
+ * The 36-cities release, and province_retail_sales_annual.csv checked against
+ * province_figures_2016_2025.csv: its municipality rows are the 36-cities export again, its
+ * work-report rows are in the new file with their quotes (they must say the same), and its
+ * press figures become statements about the keys of the provincial database.
  */
 export function retailReleases(
   citiesText: string,
   provinceRows: readonly Row[],
   zhengzhouRows: readonly Row[],
   codeOfCity: CodeByName,
+  figures: ProvinceFigures,
 ): RetailReleases {
   const left_out: string[] = [];
-  const fromCities: Row[] = [];
-  const fromReports: Row[] = [];
-  const fromPress: Row[] = [];
+  const municipalityRows: Row[] = [];
+  const statements: Statement[] = [];
+  const restated = new Map<string, Statement[]>();
+  for (const s of figures.statements) restated.set(keyOf(s), [...(restated.get(keyOf(s)) ?? []), s]);
   for (const r of provinceRows) {
-    const where = `${r.province_code} ${r.year}`;
+    const where = `province retail ${r.province_code} ${r.year}`;
     if (r.value_type === 'derived') {
-      left_out.push(`province retail ${where}: growth derived by the collector from a comparison, not published (${r.note})`);
-    } else if (r.source!.startsWith(MAJOR_CITIES_SOURCE_PREFIX)) {
-      fromCities.push(r);
-    } else if (r.source!.startsWith(WORK_REPORTS_SOURCE_PREFIX)) {
-      fromReports.push(r);
-    } else {
-      fromPress.push(r);
+      left_out.push(`${where}: growth derived by the collector from a comparison, not published (${r.note})`);
+      continue;
+    }
+    const value = plainNumber(r.retail_sales_yi_yuan ?? '', where);
+    const yoy = plainNumber(r.yoy_pct ?? '', where);
+    const fromCities = r.source!.startsWith(MAJOR_CITIES_SOURCE_PREFIX);
+    if (fromCities) municipalityRows.push(r);
+    if (r.source!.includes(WORK_REPORTS_SOURCE_PREFIX)) {
+      const again = restated.get(keyOf({ jurisdiction: r.province_code!, indicator: 'retail_sales', period: r.year! })) ?? [];
+      // The level of a municipality row is the database's; only its rate comes from the report.
+      if (!again.some((s) => s.yoy_pct === yoy && (fromCities || s.value === value))) {
+        throw new Error(`${where}: province_figures_2016_2025.csv does not restate this work-report figure (${value} ${yoy})`);
+      }
+    } else if (!fromCities) {
+      statements.push({
+        jurisdiction: r.province_code!,
+        indicator: 'retail_sales',
+        period: r.year!,
+        value,
+        asPublished: '',
+        yoy_pct: yoy,
+        source: r.source!,
+        quote: '',
+        remark: r.note!,
+      });
     }
   }
-  const releases = [
-    majorCitiesRelease(citiesText, fromCities, zhengzhouRows, codeOfCity),
-    workReportsRetailRelease(fromReports),
-    pressRetailRelease(fromPress),
-  ];
-  return { releases, left_out };
+  const database = new Map(figures.database.map((s) => [keyOf(s), s.value]));
+  return { majorCities: majorCitiesRelease(citiesText, municipalityRows, zhengzhouRows, codeOfCity, database), statements, left_out };
 }
 
-function majorCitiesRelease(citiesText: string, municipalityRows: readonly Row[], zhengzhouRows: readonly Row[], codeOfCity: CodeByName): Release {
+/**
+ * `database` holds the provincial database's levels by key: the municipalities' 2016–2024
+ * figures are the same numbers there, and are published from there only.
+ */
+function majorCitiesRelease(
+  citiesText: string,
+  municipalityRows: readonly Row[],
+  zhengzhouRows: readonly Row[],
+  codeOfCity: CodeByName,
+  database: ReadonlyMap<string, string>,
+): Release {
   const table = parseNbsExport(citiesText, 'major36cities_retail_sales_2015_2024_NBS.csv');
   const byKey = new Map<string, Observation>();
   for (const [name, values] of table.byName) {
@@ -248,16 +283,17 @@ function majorCitiesRelease(citiesText: string, municipalityRows: readonly Row[]
       });
     }
   }
-  // The municipality rows of province_retail_sales_annual.csv come from the same export: they
-  // must agree; they add a published growth rate where the collector found one (Chongqing 2024).
+  // The municipality rows of province_retail_sales_annual.csv come from the same export: they must agree.
   for (const r of municipalityRows) {
     const o = byKey.get(`${r.province_code}|${r.year}`);
     const value = plainNumber(r.retail_sales_yi_yuan!, `retail ${r.province_code} ${r.year}`);
     if (!o || o.value !== value) throw new Error(`retail ${r.province_code} ${r.year}: ${value} differs from the 36-cities export (${o?.value})`);
-    if ((r.yoy_pct ?? '') !== '') {
-      o.yoy_pct = plainNumber(r.yoy_pct!, `retail growth ${r.province_code} ${r.year}`);
-      o.note = `yoy_pct: published growth, source: ${r.source!.split(' | ').filter((s) => !s.startsWith(MAJOR_CITIES_SOURCE_PREFIX)).join(' | ')}; ${r.note}`;
-    }
+  }
+  for (const [key, o] of byKey) {
+    const same = database.get(keyOf(o));
+    if (same === undefined) continue;
+    if (same !== o.value) throw new Error(`retail ${keyOf(o)}: the 36-cities export has ${o.value}, the provincial database ${same}`);
+    byKey.delete(key);
   }
   // Zhengzhou's NBS rows in henan_city_indicators.csv are the same export again: check agreement.
   for (const z of zhengzhouRows) {
@@ -269,67 +305,14 @@ function majorCitiesRelease(citiesText: string, municipalityRows: readonly Row[]
   return {
     id: 'nbs-major-cities-retail-2015-2024',
     published_at: NBS_DATABASE_2024_BY,
-    title: '主要城市年度数据：社会消费品零售总额（36个大中城市，2015—2024年） / Retail sales of 36 major cities, 2015–2024',
+    title: '主要城市年度数据：社会消费品零售总额（36个大中城市，2015—2024年）',
+    title_en: 'Retail sales of 36 major cities, 2015-2024 (NBS major-cities annual database)',
     source: `国家统计局 主要城市年度数据 (data.stats.gov.cn), via ${source}`,
     notes: [
-      'Levels in 亿元 as in the NBS major-cities database; Beijing, Tianjin, Shanghai and Chongqing are province-level units and are stored under their province codes. The database reflects later revisions and changes of coverage (jumps such as Shijiazhuang 2018→2019), so consecutive levels are not on a comparable basis: never compute growth from them. Empty cells of the export are kept as flag na.',
+      'Levels in 亿元 as in the NBS major-cities database. Beijing, Tianjin, Shanghai and Chongqing are province-level units: their 2016–2024 levels, the same numbers, are published from the provincial database (nbs-province-retail-2016-2024), and only their 2015 level is here, under their province codes. The database reflects later revisions and changes of coverage (jumps such as Shijiazhuang 2018→2019), so consecutive levels are not on a comparable basis: never compute growth from them. Empty cells of the export are kept as flag na.',
       'published_at approximate: the export date is not recorded; all figures were public by the end of 2025.',
     ].join(' | '),
     rows: [...byKey.values()],
-  };
-}
-
-function workReportsRetailRelease(rows: readonly Row[]): Release {
-  const out = rows.map((r): Observation => {
-    const value = plainNumber(r.retail_sales_yi_yuan ?? '', `retail ${r.province_code} ${r.year}`);
-    return {
-      jurisdiction: r.province_code!,
-      indicator: 'retail_sales',
-      period: r.year!,
-      value,
-      yoy_pct: plainNumber(r.yoy_pct ?? '', `retail growth ${r.province_code} ${r.year}`),
-      // Most reports give only the growth rate: the level is not available, not zero.
-      flag: value === '' ? 'na' : 'p',
-      note: `${value === '' ? 'level not published in the report; ' : 'preliminary; '}${r.note}; source: ${r.source}`,
-    };
-  });
-  return {
-    id: 'gov-work-reports-2025-retail-2024',
-    published_at: WORK_REPORTS_2025_BY,
-    title: '2025年省级政府工作报告：2024年社会消费品零售总额 / 2025 provincial government work reports: retail sales in 2024',
-    source: '各省（区、市）2025年政府工作报告 (collection github:alexzhu0/Jina_Embeddings_v4_RAG@84eecf2cbb0462d2a35d188ecd5b90b2e95aa0ea:docs/31省区市政府工作报告.zip)',
-    notes: [
-      'Preliminary full-year figures stated in the reports (January 2025): mostly the growth rate only (value empty, flag na); Shandong and Henan also give a rounded level (flag p). Chongqing\'s rate is attached to its NBS level in nbs-major-cities-retail-2015-2024.',
-      'published_at approximate: the reports were delivered at the provincial people\'s congresses in January 2025.',
-    ].join(' | '),
-    rows: out,
-  };
-}
-
-function pressRetailRelease(rows: readonly Row[]): Release {
-  const out = rows.map((r): Observation => {
-    const value = plainNumber(r.retail_sales_yi_yuan ?? '', `retail ${r.province_code} ${r.year}`);
-    return {
-      jurisdiction: r.province_code!,
-      indicator: 'retail_sales',
-      period: r.year!,
-      value,
-      yoy_pct: plainNumber(r.yoy_pct ?? '', `retail growth ${r.province_code} ${r.year}`),
-      flag: value === '' ? 'na' : '',
-      note: `${value === '' ? 'level not stated in the source; ' : ''}${r.note}; source: ${r.source}`,
-    };
-  });
-  return {
-    id: 'press-province-retail-2016-2023',
-    // The latest dated source is the Fujian article of 2024-01-25; the others are older.
-    published_at: approximate('2024-01-25'),
-    title: '省级社会消费品零售总额：新闻报道中的数据（2016—2023年） / Provincial retail sales reported in the press, 2016–2023',
-    source: 'Press reports of provincial departments of commerce and governments; each row\'s note names its source',
-    notes: [
-      'Single figures reported by provincial commerce departments, governments or newspapers; several are rounded (to 0.01万亿元 or to 1亿元).',
-      'published_at approximate: the date by which all of these reports had appeared (the latest is dated 2024-01-25).',
-    ].join(' | '),
-    rows: out,
   };
 }
 
@@ -366,7 +349,8 @@ export function zhengzhouRelease(rows: readonly Row[], left_out: string[]): Rele
   return {
     id: 'zhengzhou-commerce-conference-2024',
     published_at: approximate('2024-03-07'),
-    title: '郑州市商务工作会议：2023年主要指标 / Zhengzhou commerce work conference: 2023 figures',
+    title: '郑州市商务工作会议：2023年主要指标',
+    title_en: 'Zhengzhou commerce work conference: 2023 figures',
     source: `正观新闻 via 新浪河南, ${article}`,
     notes: [
       'Figures as reported at the conference (first published, rounded to 1亿元 for retail sales). The NBS major-cities database later gives 5623.1 for retail sales 2023, without a growth rate.',
@@ -406,7 +390,8 @@ export function nationalMonthlyReleases(rows: readonly Row[]): Release[] {
     releases.push({
       id: `nbs-national-retail-${period}`,
       published_at,
-      title: `${period.slice(0, 4)}年${span}全国社会消费品零售总额、网上零售额 / National retail sales and online retail, ${period.slice(0, 4)} Jan–${monthName(month)}`,
+      title: `${period.slice(0, 4)}年${span}全国社会消费品零售总额、网上零售额`,
+      title_en: `National retail sales and online retail, ${period.slice(0, 4)} Jan-${monthName(month)}`,
       source: source.startsWith('http') ? `国家统计局月度发布 (NBS monthly release), copy at ${source}` : `国家统计局月度发布 (NBS monthly release); ${source}`,
       notes: [MONTHLY_BOILERPLATE + '.', ...[...rowNotes].filter((n) => n !== ''), dateNote].join(' | '),
       rows: list.map((r): Observation => {

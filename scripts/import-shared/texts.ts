@@ -100,11 +100,40 @@ Real figures for the portal, converted by \`scripts/import-shared.ts\` (\`npm ru
 from the collected sources in \`../shared/data/\` (see its README). The build and the tests read
 only this directory. Re-running the import on the same sources writes the same bytes.
 
-Every value is copied as published. Growth rates are the published (comparable-basis, for
-GDP real) rates and are never computed from levels; the level and the rate of one row may come
-from different publications, and the row's note then says so. A missing figure is missing: it
-is absent, or present with an empty value and flag \`na\` where the source gave a growth rate
+Every value is copied as published, in the indicator's unit: a figure published in another
+scale (3.79万亿元) is converted exactly by moving the decimal point (37900亿元), and the row's
+note shows the conversion. Growth rates are the published (comparable-basis, for GDP real)
+rates and are never computed from levels; the level and the rate of one row may come from
+different publications, and the row's note then says so. A missing figure is missing: it is
+absent, or present with an empty value and flag \`na\` where the source gave a growth rate
 without a level or an export had an empty cell.
+
+## One source per figure
+Each (jurisdiction, indicator, period) is published by one release, chosen by this rule (the
+import stops when two releases would carry the same key):
+1. A key of a database series takes its **level from the series**: provincial retail sales
+   2016–2024 from the NBS provincial annual database (\`nbs-province-retail-2016-2024\`),
+   provincial goods trade 2016–2024 from the trade panel, GDP and population from the NBS
+   exports, cities' retail sales from the NBS major-cities database. The municipalities'
+   2016–2024 retail sales, in both the provincial and the major-cities database with the same
+   numbers (checked), are published from the provincial one.
+2. Every other statement about such a key (a government work report, a statistics bureau, a
+   newspaper) goes **into that row**: its published growth rate becomes the row's \`yoy_pct\`
+   (two sources with different rates for one key stop the import), and its words are quoted in
+   the note, including a level that differs from the database (a province's first-published
+   figure, say Shanghai 2024: 17940.19 in its bulletin, 15872.3 in the database) or is only a
+   lower bound (进出口总额超3.6万亿元).
+3. Statements about keys no series has (2024 and 2025 year-to-date points, 2025 full-year
+   figures) form releases of their own, grouped by the year they describe.
+4. The 2025 targets of GDP, retail sales and trade come from \`province_targets_2025.csv\`
+   only; \`province_growth_targets.csv\` gives the other years, and its 2025 rows are checked to
+   say the same. \`province_retail_sales_annual.csv\` is superseded where
+   \`province_figures_2016_2025.csv\` holds the same rows with their quotes (its work-report
+   rows must agree); its press figures are statements under rule 2.
+
+The one key in two releases on purpose is Zhengzhou's 2023 retail sales: first reported at its
+commerce work conference, then given by the NBS major-cities database, a later vintage that the
+site shows (the conference figure stays in the revision history).
 
 ## Files
 | file | rows | from |
@@ -129,13 +158,19 @@ ${targetLines}
   growth as first published by each province (\`province_growth_targets.csv\`, rows
   \`gdp_growth_actual\`), with its source in the note.
 - \`nbs-province-population-2015-2024\`: NBS export, 年末常住人口.
-- \`province-trade-2016-2024\`: 货物进出口总额 (亿元) by province, a panel built on NBS data.
+- \`province-trade-2016-2024\`: 货物进出口总额 (亿元) by province, a panel built on NBS data;
+  the 2024 growth rates provinces published (mostly in their 2025 government work reports) are
+  attached with their quotes.
+- \`nbs-province-retail-2016-2024\`: NBS 分省年度数据, 社会消费品零售总额 of the 31 provinces
+  2016–2024, a revised series that may differ from the provinces' own bulletins; the growth
+  rates provinces published (2024: 20 government work reports, Beijing and Shanghai statistics
+  via the press; a few earlier years) are attached with their quotes.
 - \`nbs-major-cities-retail-2015-2024\`: NBS 主要城市年度数据, retail sales of 36 major cities
-  (the four municipalities under their province codes); Chongqing 2024 carries the growth rate
-  of its 2025 government work report.
-- \`gov-work-reports-2025-retail-2024\`: 2024 retail-sales growth stated in 19 provincial
-  government work reports of January 2025 (preliminary; levels mostly not given → \`na\`).
-- \`press-province-retail-2016-2023\`: four single provincial figures from press reports.
+  (of the four municipalities only 2015, under their province codes: see rule 1 above).
+- \`province-points-2024-ytd\`, \`province-points-2025-ytd\`, \`province-points-2025\`:
+  single provincial figures from statistics bureaus and the press, each row with its source and
+  quote: 2024 year to date (Beijing, Shanghai, Henan), 2025 year to date, and the 2025 full
+  year (retail sales of five provinces, Henan's trade); a growth rate without a level is \`na\`.
 - \`zhengzhou-commerce-conference-2024\`: Zhengzhou's 2023 retail sales (with growth) and
   goods trade as reported at its commerce work conference.
 - \`nbs-national-retail-YYYY-MM\`: one per NBS monthly release: national 社会消费品零售总额 and
@@ -160,12 +195,21 @@ published, and the release notes say "approximate".
   the 36-cities table; empty elsewhere (the site falls back to Chinese).
 
 ## Targets
-Numeric growth targets (type \`growth\`) of GDP (2023–2025), retail sales (2025) and goods trade
-(2024–2025) set by the provinces. Qualifiers 左右 and 以上 as given; "unknown" (not stated by the
-source) is left empty; 区间 keeps the lower bound as the value and the wording in the note. The
-note keeps the wording as quoted by the source (Chinese, or English for the foreign press) and
-the collector's confidence where it was not high. Targets of a single secondary source are
-kept and say so.
+- **2025**: GDP, retail sales and goods trade of all 31 provinces, from their government work
+  reports (\`province_targets_2025.csv\`), the report's words in the note. Qualifiers 左右 and
+  以上 as written; a target without one ("exact") has an empty qualifier; 区间 has its lower
+  bound as \`value\` and its upper bound as \`value_max\` (Fujian GDP: 5–5.5). A report that
+  sets no target for the indicator is type \`none\`; one that sets it in words only (进出口稳中提质)
+  is type \`qualitative\`, without a value. A trade target for exports alone (Fujian 出口增长3%左右,
+  Zhejiang's export share) is not a target for total trade: type \`none\`, its words in the
+  note. Where a report sets two targets for one indicator (Anhui trade: growth 5.5%左右 in the
+  main list, 9000亿元以上 among the work tasks), the one of the main list of expected targets
+  (主要预期目标) is kept and the other quoted in the note. Some targets come from the report's
+  work-task section rather than its main list; the note says so.
+- **2023 and 2024**: numeric growth targets (type \`growth\`) of GDP and goods trade from
+  \`province_growth_targets.csv\`. "unknown" qualifiers (not stated by the source) are left
+  empty. The note keeps the wording as quoted by the source and the collector's confidence where
+  it was not high.
 
 ## Left out, and why
 ${leftOut}

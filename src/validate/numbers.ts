@@ -148,8 +148,11 @@ function toAsciiDigits(t: string): string {
   });
 }
 
-/** 1.2e5 → 120000 without going through a lossy float rendering where avoidable. */
-function expandExponent(t: string): string {
+/**
+ * 1.2e5 → 120000 without going through a lossy float rendering: the point moves in the text.
+ * The importer converts published scales (万亿元 into 亿元) with it too.
+ */
+export function expandExponent(t: string): string {
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([-+]?\d+))?$/.exec(t);
   if (!m) return t;
   const [, sign = '', int = '', frac = '', expText] = m;

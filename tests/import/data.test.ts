@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../../src/lib/schema.ts';
-import { findObservations, listFiles, readCsv, readText } from './helpers.ts';
+import { findObservations, listFiles, readCsv, readText, type Row } from './helpers.ts';
 
 const names = (t: schema.Table): string[] => t.columns.map((c) => c.name);
 
@@ -34,11 +34,12 @@ describe('files and columns', () => {
 
   it('releases.csv lists exactly the observations files', () => {
     const ids = readCsv('releases.csv').rows.map((r) => r.id).sort();
-    expect(ids).toEqual(listFiles('observations', '.csv').map((f) => path.basename(f, '.csv')));
+    expect(ids).toEqual(listFiles('observations', '.csv').map((f) => path.basename(f, '.csv')).sort());
   });
 
-  it('releases carry a +08:00 publication time in the past and a source', () => {
+  it('releases carry a +08:00 publication time in the past, a source and an English title in ASCII', () => {
     for (const r of readCsv('releases.csv').rows) {
+      expect(r.title_en, r.id).toMatch(/^[\x20-\x7e]+$/);
       expect(r.published_at, r.id).toMatch(/^\d{4}-\d\d-\d\dT\d\d:00:00\+08:00$/);
       expect(r.source, r.id).not.toBe('');
       if (r.published_at!.includes('T00:00')) expect(r.notes, r.id).toContain('approximate');
@@ -96,6 +97,58 @@ describe('jurisdictions', () => {
   });
 });
 
+describe('coverage of the provinces', () => {
+  const provinces = readCsv('jurisdictions.csv')
+    .rows.filter((r) => r.level === 'province' && !['710000', '810000', '820000'].includes(r.code!))
+    .map((r) => r.code!);
+  const byKey = new Map<string, Row[]>();
+  for (const f of listFiles('observations', '.csv')) {
+    for (const r of readCsv(f).rows) {
+      const key = `${r.jurisdiction}|${r.indicator}|${r.period}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), { ...r, release: path.basename(f, '.csv') }]);
+    }
+  }
+
+  it('retail sales have a figure for all 31 provinces in every year 2016–2024, from the provincial database', () => {
+    expect(provinces).toHaveLength(31);
+    for (let year = 2016; year <= 2024; year++) {
+      for (const code of provinces) {
+        const found = byKey.get(`${code}|retail_sales|${year}`) ?? [];
+        expect(found.map((r) => r.release), `${code} ${year}`).toEqual(['nbs-province-retail-2016-2024']);
+        expect(found[0]!.value, `${code} ${year}`).toMatch(/^\d+(\.\d+)?$/);
+      }
+    }
+  });
+
+  it('each figure comes from one release, except the one later vintage on purpose', () => {
+    const twice = [...byKey].filter(([, rows]) => rows.length > 1).map(([key]) => key);
+    expect(twice).toEqual(['410100|retail_sales|2023']);
+  });
+
+  it('the 2025 targets of retail sales, trade and GDP cover all 31 provinces, also where none or only words are set', () => {
+    const t2025 = readCsv('targets/2025.csv').rows;
+    for (const indicator of ['retail_sales', 'trade_total', 'gdp']) {
+      const rows = t2025.filter((t) => t.indicator === indicator);
+      expect(rows.map((t) => t.jurisdiction).sort(), indicator).toEqual([...provinces].sort());
+      for (const t of rows) {
+        if (t.type === 'none' || t.type === 'qualitative') expect([t.value, t.value_max, t.qualifier], `${indicator} ${t.jurisdiction}`).toEqual(['', '', '']);
+        else expect(t.value, `${indicator} ${t.jurisdiction}`).not.toBe('');
+        expect(t.source, `${indicator} ${t.jurisdiction}`).toContain('政府工作报告');
+      }
+    }
+    const types = (indicator: string) => new Set(t2025.filter((t) => t.indicator === indicator).map((t) => t.type));
+    expect(types('retail_sales')).toEqual(new Set(['growth', 'none']));
+    expect(types('trade_total')).toEqual(new Set(['growth', 'level', 'none', 'qualitative']));
+    expect(types('gdp')).toEqual(new Set(['growth']));
+  });
+
+  it("Fujian's 2025 GDP target is the range 5-5.5", () => {
+    const fujian = readCsv('targets/2025.csv').rows.find((t) => t.jurisdiction === '350000' && t.indicator === 'gdp');
+    expect(fujian).toMatchObject({ type: 'growth', value: '5', value_max: '5.5', qualifier: '区间' });
+    expect(fujian!.note).toContain('5.0%—5.5%');
+  });
+});
+
 describe('spot checks of published figures', () => {
   const one = (j: string, i: string, p: string) => {
     const found = findObservations(j, i, p);
@@ -124,7 +177,18 @@ describe('spot checks of published figures', () => {
   });
 
   it('a province growth without a level is na with the published rate', () => {
-    expect(one('130000', 'retail_sales', '2024')).toMatchObject({ value: '', yoy_pct: '5.5', flag: 'na' });
+    expect(one('140000', 'retail_sales', '2025-09')).toMatchObject({ value: '', yoy_pct: '6.6', flag: 'na', release: 'province-points-2025-ytd' });
+  });
+
+  it('provincial retail sales: the database level, with the growth the province published beside it', () => {
+    expect(one('130000', 'retail_sales', '2024')).toMatchObject({ value: '14657.4', yoy_pct: '5.5', flag: '', release: 'nbs-province-retail-2016-2024' });
+    // Shanghai's own bulletin said 17940.19: quoted in the note, not published as a second figure.
+    const shanghai = one('310000', 'retail_sales', '2024');
+    expect(shanghai).toMatchObject({ value: '15872.3', yoy_pct: '-3.1' });
+    expect(shanghai.note).toContain('17940.19');
+    // A level published in 万亿元 is converted exactly, and the note says so.
+    expect(one('370000', 'retail_sales', '2024').note).toContain('(3.79万亿元 = 37900亿元)');
+    expect(one('410000', 'retail_sales', '2025')).toMatchObject({ value: '29090.5', yoy_pct: '5.6', release: 'province-points-2025' });
   });
 
   it('the 36 major cities: Zhengzhou 2024 and an empty cell of the export', () => {
@@ -132,14 +196,16 @@ describe('spot checks of published figures', () => {
     expect(one('210200', 'retail_sales', '2019')).toMatchObject({ value: '', flag: 'na' });
   });
 
-  it('targets: a range keeps its lower bound, unknown qualifiers are empty', () => {
+  it('targets: a range has both bounds, unknown qualifiers are empty, words without a number are qualitative', () => {
     const t2025 = readCsv('targets/2025.csv').rows;
-    expect(t2025.find((t) => t.jurisdiction === '350000' && t.indicator === 'gdp')).toMatchObject({ value: '5', qualifier: '区间', type: 'growth' });
-    expect(t2025.find((t) => t.jurisdiction === '410000' && t.indicator === 'retail_sales')).toMatchObject({ value: '6', qualifier: '左右' });
+    expect(t2025.find((t) => t.jurisdiction === '350000' && t.indicator === 'gdp')).toMatchObject({ value: '5', value_max: '5.5', qualifier: '区间', type: 'growth' });
+    expect(t2025.find((t) => t.jurisdiction === '410000' && t.indicator === 'retail_sales')).toMatchObject({ value: '6', qualifier: '左右', type: 'growth' });
     const t2024 = readCsv('targets/2024.csv').rows;
     expect(t2024.find((t) => t.jurisdiction === '120000' && t.indicator === 'gdp')).toMatchObject({ value: '4.5', qualifier: '' });
-    // Qualitative targets have no number and are not in the files.
-    expect(t2025.find((t) => t.jurisdiction === '410000' && t.indicator === 'trade_total')).toBeUndefined();
+    expect(t2025.find((t) => t.jurisdiction === '410000' && t.indicator === 'trade_total')).toMatchObject({ type: 'qualitative', value: '', qualifier: '' });
+    expect(t2025.find((t) => t.jurisdiction === '410000' && t.indicator === 'trade_total')!.note).toContain('进出口稳中提质');
+    // An export target is not a total-trade target.
+    expect(t2025.find((t) => t.jurisdiction === '350000' && t.indicator === 'trade_total')).toMatchObject({ type: 'none', value: '' });
   });
 
   it('exchange rates 2016–2024 from the NBS communiqués', () => {
