@@ -249,6 +249,8 @@ export function writeDemo(options: DemoOptions): DemoSummary {
         synthetic: true,
         publisher_zh: `${SYNTHETIC_ZH}，非官方统计`,
         publisher_en: 'Synthetic demo data, not official statistics',
+        // Every indicator covers all the cities: the home map shows the headline one rather than the first by id.
+        home_indicator: 'retail_sales',
       },
       null,
       2,

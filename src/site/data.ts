@@ -12,7 +12,15 @@ export const publicDataDir = path.resolve(process.env.PORTAL_PUBLIC_DIR ?? 'publ
 export interface Manifest {
   data_version: string;
   data_as_of: string | null;
-  dataset: { title_zh: string; title_en: string; synthetic: boolean; publisher_zh: string; publisher_en: string };
+  dataset: {
+    title_zh: string;
+    title_en: string;
+    synthetic: boolean;
+    publisher_zh: string;
+    publisher_en: string;
+    /** The indicator of the home page's map; null or absent: chosen by coverage (see homeMap in model.ts). */
+    home_indicator?: string | null;
+  };
   row_counts: Record<string, number>;
   files: { path: string; bytes: number; sha256: string }[];
 }

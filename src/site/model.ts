@@ -12,7 +12,7 @@ import type { RankingRow } from '../queries/ranking.ts';
 import type { SeriesRow, TrendRow } from '../queries/series.ts';
 import type { Locale } from '../lib/i18n.ts';
 import type { Unit } from '../lib/schema.ts';
-import { publicDataDir, siteEngine } from './data.ts';
+import { publicDataDir, siteEngine, siteManifest } from './data.ts';
 
 export interface IndicatorInfo {
   id: string;
@@ -172,6 +172,95 @@ export async function latestChildPeriod(parent: string, indicatorId: string): Pr
   const periods = (await childPeriodsByParent()).get(`${parent} ${indicatorId}`) ?? [];
   return periods.find((p) => p.withValue)?.period ?? null;
 }
+
+/** How many children of a parent have a value of an indicator at one period. */
+export interface Coverage {
+  indicator: string;
+  year: number;
+  /** 1..12; a full year counts as 12 whether published as YYYY or YYYY-12. */
+  m: number;
+  /** The period to ask for: the annual form when the year has one, else YYYY-MM. */
+  period: string;
+  covered: number;
+}
+
+/** Coverage of every indicator and period among the children of a parent, newest first. */
+export const childCoverage = memo(async (parent: string): Promise<Coverage[]> =>
+  rows<Coverage>(
+    `SELECT o.indicator, o.year, coalesce(o.month, 12) AS m,
+       CASE WHEN bool_or(o.month IS NULL) THEN CAST(o.year AS VARCHAR) ELSE max(o.period) END AS period,
+       CAST(count(DISTINCT o.jurisdiction) FILTER (WHERE o.value IS NOT NULL AND coalesce(o.flag, '') NOT IN ('c', 'na')) AS INTEGER) AS covered
+     FROM observations o JOIN jurisdictions j ON j.code = o.jurisdiction
+     WHERE j.parent = $parent
+     GROUP BY o.indicator, o.year, coalesce(o.month, 12)
+     ORDER BY o.year DESC, m DESC, o.indicator`,
+    { parent },
+  ),
+);
+
+/** Year and month of a period, a full year (YYYY or YYYY-12) as month 12. */
+const periodKey = (period: string): { year: number; m: number } =>
+  ({ year: Number(period.slice(0, 4)), m: period.length === 7 ? Number(period.slice(5)) : 12 });
+
+/** Negative when a is newer than b. */
+const newer = (a: { year: number; m: number }, b: { year: number; m: number }): number => b.year - a.year || b.m - a.m;
+
+/**
+ * The map of the home page: the indicator and period whose map has the most children with a
+ * value, preferring the headline period (the root's latest figures), so that the map and the
+ * figures above it speak of the same time. A map on which fewer than half of the children
+ * report is mostly grey: then the newest period at which some indicator reaches half is
+ * taken instead (the page labels it with its own period), or failing that the best-covered.
+ * `indicator` (dataset.json home_indicator) restricts the choice to one indicator when it has
+ * figures. Ties go to the first indicator in `order`.
+ */
+export function chooseHomeMap(
+  coverage: readonly Coverage[],
+  opts: { headline: { year: number; m: number } | null; children: number; indicator: string | null; order: readonly string[] },
+): Coverage | null {
+  const reported = coverage.filter((c) => c.covered > 0);
+  const pinned = reported.filter((c) => c.indicator === opts.indicator);
+  const candidates = pinned.length > 0 ? pinned : reported;
+  const rank = (c: Coverage): number => {
+    const i = opts.order.indexOf(c.indicator);
+    return i < 0 ? opts.order.length : i;
+  };
+  const best = (list: readonly Coverage[]): Coverage | null =>
+    [...list].sort((a, b) => b.covered - a.covered || newer(a, b) || rank(a) - rank(b))[0] ?? null;
+  const enough = (c: Coverage): boolean => c.covered * 2 >= opts.children;
+  const headline = opts.headline;
+  const atHeadline = headline ? best(candidates.filter((c) => c.year === headline.year && c.m === headline.m)) : null;
+  if (atHeadline && enough(atHeadline)) return atHeadline;
+  const newest = [...candidates].filter(enough).sort(newer)[0];
+  if (newest) return best(candidates.filter((c) => c.year === newest.year && c.m === newest.m));
+  return best(candidates);
+}
+
+/** The headline period of a jurisdiction: the latest period of any of its figures. */
+export async function headlinePeriod(code: string): Promise<string | null> {
+  let latest: string | null = null;
+  for (const ind of await indicators()) {
+    const period = await latestPeriodOf(code, ind.id);
+    if (period && (!latest || newer(periodKey(period), periodKey(latest)) < 0)) latest = period;
+  }
+  return latest;
+}
+
+/** The home page's map of the root's children (see chooseHomeMap), or null when no child has a figure. */
+export const homeMap = memo(async (): Promise<{ indicator: IndicatorInfo; period: string; headline: string | null } | null> => {
+  const rootJ = await root();
+  const headline = await headlinePeriod(rootJ.code);
+  const inds = await indicators();
+  const chosen = chooseHomeMap(await childCoverage(rootJ.code), {
+    headline: headline ? periodKey(headline) : null,
+    children: (await childrenOf(rootJ.code)).length,
+    indicator: siteManifest().dataset.home_indicator ?? null,
+    order: inds.map((i) => i.id),
+  });
+  if (!chosen) return null;
+  const atHeadline = headline !== null && newer(periodKey(headline), chosen) === 0;
+  return { indicator: await indicator(chosen.indicator), period: atHeadline ? headline : chosen.period, headline };
+});
 
 /** Parents whose children have figures of an indicator: each gets a map and a ranking. */
 export const parentsWithChildData = memo(async (indicatorId: string): Promise<string[]> => {

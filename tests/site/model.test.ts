@@ -98,6 +98,27 @@ describe('site model', () => {
     }
   });
 
+  it("puts the home map at the headline period, on dataset.json's home_indicator", async () => {
+    // The demo's headline figures are for 1-9月 2025; its dataset.json names retail sales.
+    expect(await m.headlinePeriod('410000')).toBe('2025-09');
+    const map = await m.homeMap();
+    expect(map && { indicator: map.indicator.id, period: map.period, headline: map.headline }).toEqual({
+      indicator: 'retail_sales', period: '2025-09', headline: '2025-09',
+    });
+    // Without it, the best-covered indicator at the same period (every one covers the 18 cities).
+    const coverage = await m.childCoverage('410000');
+    const free = m.chooseHomeMap(coverage, { headline: { year: 2025, m: 9 }, children: 18, indicator: null, order: (await m.indicators()).map((i) => i.id) });
+    expect(free && [free.year, free.m, free.covered]).toEqual([2025, 9, 18]);
+  });
+
+  it('gives releases their English title where there is one, the title otherwise', async () => {
+    const [latest] = await m.releases();
+    expect(latest!.title_en).toBeNull();
+    expect(m.releaseTitle(latest!, 'en')).toBe(latest!.title);
+    expect(m.releaseTitle({ title: '2025年1-6月全省商务运行情况', title_en: 'Commerce bulletin, Jan–Jun 2025' }, 'en')).toBe('Commerce bulletin, Jan–Jun 2025');
+    expect(m.releaseTitle({ title: '2025年1-6月全省商务运行情况', title_en: 'Commerce bulletin, Jan–Jun 2025' }, 'zh-CN')).toBe('2025年1-6月全省商务运行情况');
+  });
+
   it('answers series and trends asked ahead with the rows of the catalog queries', async () => {
     const codes = (await m.jurisdictions()).map((j) => j.code);
     const sample = [codes[0]!, codes[Math.floor(codes.length / 2)]!, codes.at(-1)!];
@@ -110,5 +131,32 @@ describe('site model', () => {
         expect(await m.trend(code, ind.id, year)).toEqual(await runQuery(engine, queries.trend, { jurisdiction: code, indicator: ind.id, year }));
       }
     }
+  });
+});
+
+describe('the home map', () => {
+  const cov = (indicator: string, year: number, m: number, covered: number) => ({ indicator, year, m, period: m === 12 ? String(year) : `${year}-${String(m).padStart(2, '0')}`, covered });
+  // The default data: national figures for 2025, provinces complete for 2024 only.
+  const coverage = [cov('retail_sales', 2025, 12, 2), cov('trade_total', 2025, 12, 1), cov('gdp', 2024, 12, 31), cov('retail_sales', 2024, 12, 31), cov('retail_sales', 2023, 12, 31)];
+  const order = ['online_retail', 'retail_sales', 'gdp', 'population', 'trade_total'];
+  let choose: typeof import('../../src/site/model.ts').chooseHomeMap;
+  beforeAll(async () => {
+    ({ chooseHomeMap: choose } = await import('../../src/site/model.ts'));
+  });
+
+  it('takes the indicator with the most units reporting at the headline period', () => {
+    const rows = [cov('gdp', 2025, 12, 20), cov('retail_sales', 2025, 12, 25), cov('retail_sales', 2024, 12, 31)];
+    expect(choose(rows, { headline: { year: 2025, m: 12 }, children: 31, indicator: null, order })).toMatchObject({ indicator: 'retail_sales', year: 2025 });
+  });
+
+  it('falls back to the newest period at which half the units report, and ties go to the first indicator', () => {
+    expect(choose(coverage, { headline: { year: 2025, m: 12 }, children: 31, indicator: null, order })).toMatchObject({ indicator: 'retail_sales', year: 2024, covered: 31 });
+    expect(choose(coverage, { headline: { year: 2025, m: 12 }, children: 31, indicator: 'gdp', order })).toMatchObject({ indicator: 'gdp', year: 2024 });
+  });
+
+  it('takes the best covered when no period reaches half, and ignores an indicator without figures', () => {
+    const sparse = [cov('retail_sales', 2025, 12, 5), cov('trade_total', 2024, 12, 9)];
+    expect(choose(sparse, { headline: { year: 2025, m: 12 }, children: 31, indicator: 'online_retail', order })).toMatchObject({ indicator: 'trade_total', covered: 9 });
+    expect(choose([], { headline: null, children: 31, indicator: null, order })).toBeNull();
   });
 });
