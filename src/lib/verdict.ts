@@ -143,7 +143,7 @@ const WORDS: Record<Status, Words> = {
   within: { zh: '控制在目标以内', en: 'within the ceiling' },
   over: { zh: '超出控制目标', en: 'over the ceiling' },
   qualitative: { zh: '定性目标', en: 'qualitative target' },
-  none_stated: { zh: '未设定量目标', en: 'no numeric target' },
+  none_stated: { zh: '未设定量目标', en: 'no numeric target set' },
   no_target: { zh: '无目标', en: 'no target' },
   suppressed: { zh: '保密', en: 'suppressed' },
   no_data: { zh: '无数据', en: 'no data' },

@@ -28,6 +28,7 @@ import {
   unitLabel as unitLabelOf,
 } from '../lib/format';
 import { checkIdPrefix, createPlotDocument, finishSvg, toHtml } from './plot-document';
+import { OFF_TRACK, statusWord, type Status, type VerdictKind } from '../lib/verdict';
 
 export const CHART_WIDTH = 640;
 const FONT_SIZE = 12;
@@ -119,14 +120,13 @@ function plot(options: Plot.PlotOptions): ChartSvg {
 // ---------------------------------------------------------------------------------------
 // Progress against the annual target (时间过半，任务过半)
 
-export type ProgressStatus = 'ahead' | 'behind' | 'suppressed' | 'no-target' | 'missing';
-
 export interface ProgressRow {
   name: string;
-  /** Share of the annual target reached, 0..n; null when suppressed, missing or no target. */
+  /** Share of the annual target reached, 0..n; null draws no bar (suppressed, missing, no target, a ceiling). */
   completion: number | null;
-  /** Default: ahead when completion ≥ elapsed, behind otherwise, missing without completion. */
-  status?: ProgressStatus;
+  /** The verdict (progress query `status` and `verdict_kind`): it colours the bar and names it. */
+  status: Status;
+  kind: VerdictKind | null;
   /** Text at the bar end; default the completion as "52.3%". */
   label?: string;
 }
@@ -140,34 +140,26 @@ export interface ProgressChartOptions {
   idPrefix: string;
 }
 
-const NO_BAR_WORD: Record<Exclude<ProgressStatus, 'ahead' | 'behind'>, keyof typeof UI> = {
-  suppressed: 'suppressed',
-  'no-target': 'noTarget',
-  missing: 'noData',
-};
-
 interface ProgressDatum {
   key: string;
   name: string;
   completion: number | null;
-  status: ProgressStatus;
+  status: Status;
+  kind: VerdictKind | null;
   label: string;
 }
 
-function progressData(rows: readonly ProgressRow[], elapsed: number, locale: Locale): ProgressDatum[] {
+/** Without a bar, the word says why, so that it cannot be read as zero. */
+function noBarWord(status: Status, kind: VerdictKind | null, locale: Locale): string {
+  if (status === 'suppressed' || status === 'no_target' || status === 'qualitative' || status === 'none_stated') return statusWord(status, kind, locale);
+  return pick(UI.noData, locale);
+}
+
+function progressData(rows: readonly ProgressRow[], locale: Locale): ProgressDatum[] {
   const data = rows.map((r, i): ProgressDatum => {
-    const drawn = isValue(r.completion) && r.status !== 'suppressed' && r.status !== 'no-target' && r.status !== 'missing';
-    const status: ProgressStatus = drawn
-      ? (r.status ?? (r.completion! >= elapsed ? 'ahead' : 'behind'))
-      : r.status === 'suppressed' || r.status === 'no-target'
-        ? r.status
-        : 'missing';
-    const completion = drawn ? r.completion! : null;
-    const label =
-      completion == null
-        ? pick(UI[NO_BAR_WORD[status as keyof typeof NO_BAR_WORD]], locale)
-        : (r.label ?? formatPct(completion * 100));
-    return { key: String(i), name: r.name, completion, status, label };
+    const completion = isValue(r.completion) && r.status !== 'suppressed' ? r.completion : null;
+    const label = completion == null ? noBarWord(r.status, r.kind, locale) : (r.label ?? formatPct(completion * 100));
+    return { key: String(i), name: r.name, completion, status: r.status, kind: r.kind, label };
   });
   // Highest completion first; rows without a bar keep their order, after all bars.
   const drawn = data.filter((d) => d.completion != null);
@@ -181,14 +173,13 @@ export function progressPlot(o: ProgressChartOptions): ChartSvg {
   if (!(o.elapsed >= 0 && o.elapsed <= 1)) throw new RangeError(`elapsed must be within 0..1, got ${o.elapsed}`);
   const { locale } = o;
   const zh = locale === 'zh-CN';
-  const data = progressData(o.rows, o.elapsed, locale);
+  const data = progressData(o.rows, locale);
   const bars = data.filter((d) => d.completion != null);
   const noBars = data.filter((d) => d.completion == null);
   const nameOf = new Map(data.map((d) => [d.key, d.name]));
   const xMax = Math.max(1, o.elapsed, ...bars.map((d) => d.completion!));
   const sep = zh ? '：' : ': ';
-  const statusWord = (s: ProgressStatus): string =>
-    s === 'ahead' ? pick(UI.ahead, locale) : s === 'behind' ? pick(UI.behind, locale) : '';
+  const offTrack = (d: ProgressDatum): boolean => OFF_TRACK.includes(d.status);
   const elapsedText = `${pick(UI.timeElapsed, locale)} ${formatPct(o.elapsed * 100)}`;
   const marginTop = 26;
   const marginBottom = 36;
@@ -213,8 +204,8 @@ export function progressPlot(o: ProgressChartOptions): ChartSvg {
       Plot.barX(bars, {
         x: 'completion',
         y: 'key',
-        fill: (d: ProgressDatum) => (d.status === 'behind' ? COLORS.behind : COLORS.ahead),
-        title: (d: ProgressDatum) => `${d.name}${sep}${pick(UI.completion, locale)} ${d.label}${zh ? '，' : ', '}${statusWord(d.status)}`,
+        fill: (d: ProgressDatum) => (offTrack(d) ? COLORS.behind : COLORS.ahead),
+        title: (d: ProgressDatum) => `${d.name}${sep}${pick(UI.completion, locale)} ${d.label}${zh ? '，' : ', '}${statusWord(d.status, d.kind, locale)}`,
         insetTop: 3,
         insetBottom: 3,
       }),
@@ -241,8 +232,8 @@ export function progressPlot(o: ProgressChartOptions): ChartSvg {
     ],
   });
   const description = zh
-    ? `${bars.length}个单位有进度，${bars.filter((d) => d.status === 'ahead').length}个快于时间进度；${noBars.length}个无进度。`
-    : `${bars.length} units with progress, ${bars.filter((d) => d.status === 'ahead').length} ahead of the time elapsed; ${noBars.length} without.`;
+    ? `${bars.length}个单位有进度，${bars.filter((d) => !offTrack(d)).length}个达到或快于进度；${noBars.length}个无进度。`
+    : `${bars.length} units with progress, ${bars.filter((d) => !offTrack(d)).length} on or ahead of pace; ${noBars.length} without.`;
   return finishSvg(svg, { idPrefix: o.idPrefix, title: zh ? `${o.title}（${elapsedText}）` : `${o.title} (${elapsedText})`, description });
 }
 

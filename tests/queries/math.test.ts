@@ -244,6 +244,7 @@ describe('verdict phrases', () => {
     expect(verdictPhrase('about', 'growth', -0.1, 'en')).toBe('about on target, 0.1 pp short');
     expect(verdictPhrase('achieved', 'pace', 2, 'zh-CN')).toBe('已完成，超出2.0个百分点');
     expect(verdictPhrase('none_stated', null, null, 'zh-CN')).toBe('未设定量目标');
+    expect(verdictPhrase('none_stated', null, null, 'en')).toBe('no numeric target set');
     expect(verdictPhrase('qualitative', null, null, 'en')).toBe('qualitative target');
   });
 });

@@ -28,7 +28,8 @@ const progress: ProgressChartOptions = {
   rows: CITIES.map((name, i) => ({
     name,
     completion: i === 5 || i === 7 ? null : 0.3 + ((i * 37) % 29) / 40,
-    status: i === 5 ? 'suppressed' : i === 7 ? 'no-target' : undefined,
+    status: i === 5 ? 'suppressed' : i === 7 ? 'no_target' : 0.3 + ((i * 37) % 29) / 40 >= 0.5 ? 'ahead' : 'behind',
+    kind: 'pace',
   })),
   elapsed: 0.5,
   locale: 'zh-CN',
@@ -216,8 +217,8 @@ describe('progress chart', () => {
     const widths = rects.map((r) => Number(r.getAttribute('width')));
     expect([...widths].sort((a, b) => b - a)).toEqual(widths);
     const titles = rects.map((r) => r.querySelector('title')!.textContent!);
-    expect(titles[0]).toMatch(/^航空港区：完成年度目标 100\.0%，快于时间进度$/);
-    expect(titles.at(-1)).toMatch(/^郑州市：完成年度目标 30\.0%，慢于时间进度$/);
+    expect(titles[0]).toMatch(/^航空港区：完成年度目标 100\.0%，快于进度$/);
+    expect(titles.at(-1)).toMatch(/^郑州市：完成年度目标 30\.0%，慢于进度$/);
     const fills = new Set(rects.map((r) => r.getAttribute('fill')));
     expect(fills.size).toBe(2);
     const texts = [...doc.querySelectorAll('text')].map(ownText);
@@ -229,7 +230,7 @@ describe('progress chart', () => {
     expect(html).toContain('Time elapsed 50.0%');
     expect(html).toContain('suppressed');
     expect(html).toContain('no target');
-    expect(html).toContain('Ahead of time elapsed');
+    expect(html).toContain('ahead of pace');
   });
 });
 
