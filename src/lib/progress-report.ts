@@ -3,6 +3,8 @@
  * CSV. Pure functions over rows of the catalog's progress query. Fields: docs/progress-report.md.
  */
 import type { ProgressRow } from '../queries/progress.ts';
+import { formatTarget } from './format.ts';
+import type { Unit } from './schema.ts';
 import { displayWidth, fitWidth } from './text-width.ts';
 
 export const REPORT_FORMATS = ['table', 'json', 'csv'] as const;
@@ -102,7 +104,15 @@ const TABLE_COLUMNS: readonly Column[] = [
   { header: 'name', align: 'left', cell: (r) => r.name_zh },
   { header: 'value', align: 'right', cell: (r) => (r.state === 'suppressed' ? '(c)' : num(r.value, r.decimals)) },
   { header: 'yoy%', align: 'right', cell: (r) => num(r.yoy_pct, 1) },
-  { header: 'target', align: 'right', cell: (r) => (r.target_type === 'growth' ? `${num(r.target_value, 1)}%` : num(r.target_value, r.decimals)) },
+  // as the work report writes it, qualifier included: 增长5%左右, 力争1,610亿元
+  {
+    header: 'target',
+    align: 'right',
+    cell: (r) =>
+      r.target_type === null
+        ? ''
+        : formatTarget({ type: r.target_type, value: r.target_value, value_max: r.target_value_max, qualifier: r.target_qualifier, unit: r.unit as Unit, decimals: r.decimals }, 'zh-CN'),
+  },
   { header: 'type', align: 'left', cell: (r) => r.target_type ?? '' },
   { header: 'completion', align: 'right', cell: (r) => pct(r.completion) },
   { header: 'elapsed', align: 'right', cell: (r) => pct(r.elapsed) },
