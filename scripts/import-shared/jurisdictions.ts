@@ -56,12 +56,14 @@ export const PROVINCE_NAMES_EN: Readonly<Record<string, string>> = {
 
 /**
  * Province-level units outside the NBS statistical system (its tables say 不含港澳台) but drawn
- * on every map of China; the map needs them as jurisdictions so every feature id is known.
+ * on every map of China; the map needs them as jurisdictions so every feature id is known. Level
+ * `special`: they are ranked apart, so that a province's rank is among the 31 the statistics
+ * cover ("共31个"), not among 34 of which three never report.
  */
 export const EXTRA_PROVINCES: readonly Jurisdiction[] = [
-  { code: '710000', parent: ROOT_CODE, level: 'province', name_zh: '台湾省', name_en: 'Taiwan', valid_from: '', valid_to: '' },
-  { code: '810000', parent: ROOT_CODE, level: 'province', name_zh: '香港特别行政区', name_en: 'Hong Kong', valid_from: '', valid_to: '' },
-  { code: '820000', parent: ROOT_CODE, level: 'province', name_zh: '澳门特别行政区', name_en: 'Macao', valid_from: '', valid_to: '' },
+  { code: '710000', parent: ROOT_CODE, level: 'special', name_zh: '台湾省', name_en: 'Taiwan', valid_from: '', valid_to: '' },
+  { code: '810000', parent: ROOT_CODE, level: 'special', name_zh: '香港特别行政区', name_en: 'Hong Kong', valid_from: '', valid_to: '' },
+  { code: '820000', parent: ROOT_CODE, level: 'special', name_zh: '澳门特别行政区', name_en: 'Macao', valid_from: '', valid_to: '' },
 ];
 
 /**
