@@ -8,6 +8,7 @@ import type { Locale } from '../lib/i18n.ts';
 import type { Unit } from '../lib/schema.ts';
 import type { ProgressRow } from '../queries/progress.ts';
 import { inPp, t } from '../site/strings.ts';
+import { verdictMarkup } from '../render/verdict.ts';
 
 interface ExploreConfig {
   indicator: string;
@@ -44,7 +45,7 @@ function renderTable(rows: ProgressRow[], cfg: ExploreConfig, period: string): H
   // The static page's words (src/site/strings.ts), so both tables name their columns alike.
   const headers: [string, boolean][] = [
     [t('rank', locale), true], [t('jurisdiction', locale), false], [t('value', locale), true], [t('yoy', locale), true],
-    [t('completion', locale), true], [inPp('paceGap', locale), true], [inPp('growthGap', locale), true],
+    [t('completion', locale), true], [inPp('paceGap', locale), true], [inPp('growthGap', locale), true], [t('status', locale), false],
   ];
   for (const [text, numeric] of headers) {
     const th = document.createElement('th');
@@ -74,6 +75,8 @@ function renderTable(rows: ProgressRow[], cfg: ExploreConfig, period: string): H
       cell('td', signed(r.pace_gap_pp), true),
       cell('td', signed(r.growth_gap_pp), true),
     );
+    // the verdict as every static page prints it (same renderer, same data attributes)
+    tr.insertAdjacentHTML('beforeend', verdictMarkup(r, locale, { tag: 'td' }));
   }
   return table;
 }

@@ -20,6 +20,7 @@ export interface Manifest {
     publisher_en: string;
     /** The indicator of the home page's map; null or absent: chosen by coverage (see homeMap in model.ts). */
     home_indicator?: string | null;
+    about_band_pp?: number;
   };
   row_counts: Record<string, number>;
   files: { path: string; bytes: number; sha256: string }[];

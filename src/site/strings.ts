@@ -63,12 +63,6 @@ export const T = {
   size: { zh: '大小', en: 'Size' },
   byLevel: { zh: '规模', en: 'Level' },
   byGrowth: { zh: '增速', en: 'Growth' },
-  statusAhead: { zh: '快于进度', en: 'Ahead' },
-  statusBehind: { zh: '慢于进度', en: 'Behind' },
-  statusAchieved: { zh: '已完成', en: 'Achieved' },
-  statusNoTarget: { zh: '无目标', en: 'No target' },
-  statusSuppressed: { zh: '保密', en: 'Suppressed' },
-  statusNoData: { zh: '无数据', en: 'No data' },
   explore: { zh: '在浏览器中查询其他时期', en: 'Query another period in your browser' },
 } as const satisfies Record<string, Bilingual>;
 
@@ -77,12 +71,3 @@ export const t = (key: Key, locale: Locale): string => pick(T[key], locale);
 
 /** A column header with its unit, percentage points: "增速差（百分点）" / "Gap to growth target (pp)". */
 export const inPp = (key: Key, locale: Locale): string => `${t(key, locale)}${paren(t('pp', locale), locale)}`;
-
-export const STATUS_KEY: Record<string, Key> = {
-  ahead: 'statusAhead',
-  behind: 'statusBehind',
-  achieved: 'statusAchieved',
-  no_target: 'statusNoTarget',
-  suppressed: 'statusSuppressed',
-  no_data: 'statusNoData',
-};
