@@ -246,6 +246,25 @@ export async function headlinePeriod(code: string): Promise<string | null> {
   return latest;
 }
 
+/**
+ * The period an indicator page shows for the children of a parent: the latest at which they
+ * have a value when at least half of them do, else the newest at which half do (a map of 2025
+ * with 2 provinces of 31 is mostly grey, while 2024 has all 31), else the best covered. `latest`
+ * is the latest period with any value, which the page names when it shows another.
+ */
+export const indicatorPeriod = memo(async (parent: string, indicatorId: string): Promise<{ period: string; latest: string } | null> => {
+  const latest = await latestChildPeriod(parent, indicatorId);
+  if (!latest) return null;
+  const chosen = chooseHomeMap((await childCoverage(parent)).filter((c) => c.indicator === indicatorId), {
+    headline: periodKey(latest),
+    children: (await childrenOf(parent)).length,
+    indicator: indicatorId,
+    order: [indicatorId],
+  });
+  const atLatest = !chosen || newer(periodKey(latest), chosen) === 0;
+  return { period: atLatest ? latest : chosen.period, latest };
+});
+
 /** The home page's map of the root's children (see chooseHomeMap), or null when no child has a figure. */
 export const homeMap = memo(async (): Promise<{ indicator: IndicatorInfo; period: string; headline: string | null } | null> => {
   const rootJ = await root();
@@ -362,9 +381,14 @@ function askAhead(): void {
 }
 
 export const releases = memo(() =>
-  rows<ReleaseInfo>(`SELECT r.id, r.published_at, r.title, r.title_en, r.source, r.notes, CAST(count(o.release) AS INTEGER) AS rows
-    FROM releases r LEFT JOIN observation_vintages o ON o.release = r.id
-    GROUP BY ALL ORDER BY r.published_at DESC, r.id DESC`),
+  rows<ReleaseInfo>(`SELECT * FROM (
+      SELECT r.id, r.published_at, r.title, r.title_en, r.source, r.notes, CAST(count(o.release) AS INTEGER) AS rows
+      FROM releases r LEFT JOIN observation_vintages o ON o.release = r.id
+      GROUP BY ALL
+    )
+    -- by instant: UTC text with its fraction of a second left-aligned (…:00 before …:00.5), not as
+    -- written, in which "…:00.5Z" sorts before "…:00Z"
+    ORDER BY replace(CASE WHEN contains(published_at, '.') THEN published_at ELSE replace(published_at, 'Z', '.0Z') END, 'Z', '') DESC, id DESC`),
 );
 
 /** A release's title in the reader's language: English pages show `title` when there is no `title_en`. */
