@@ -20,6 +20,8 @@ export interface Problem {
   fix: string;
   /** One sentence saying what is wrong. */
   message: string;
+  /** Only on the closing note of a truncated list: how many problems of its code in its file are not listed. */
+  notListed?: number;
 }
 
 export type ProblemInput = Omit<Problem, 'severity' | 'file'> & { file?: string };
@@ -70,6 +72,7 @@ export class Problems {
         expected: '',
         fix: `fix the ${LIST_LIMIT} listed ${code} problems, then run the validator again`,
         message: `${n - LIST_LIMIT} more ${code} problems in this file are not listed (${n} in all)`,
+        notListed: n - LIST_LIMIT,
       });
     }
     // Whole-file problems (line 0) come first in their file, truncation notes last.

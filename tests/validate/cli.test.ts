@@ -39,7 +39,9 @@ describe('npm run validate', () => {
     const r = cli(dir);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toEqual([
+      '1 error:',
       `${path.join(dir, OBS)}:2:4 error E_NUMBER_FORMAT value "1,234.5" is not a plain number; expected digits with an optional . and leading -, e.g. 1234.5; fix: write 1234.5 (no thousands separator)`,
+      '1 warning:',
       `${path.join(dir, 'releases.csv')}:3:1 warning W_RELEASE_NO_FILE release 2025-07 has no observations file; expected a file observations/2025-07.csv; fix: add observations/2025-07.csv, or remove the row if the release is withdrawn`,
       '1 error, 1 warning in 8 files',
     ]);
