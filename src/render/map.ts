@@ -192,15 +192,17 @@ export function choropleth(options: ChoroplethOptions): Choropleth {
       anyMissing = true;
     }
     const tip = `${name}${words.colon}${text}`;
+    // what a test or a script reads off a region: its code and the value it is coloured by
+    const data = { 'data-jurisdiction': code, 'data-value': status === 'ok' ? String(d!.value) : '' };
     const d_ = outlines.regions.get(code)!;
     const href = hrefFor?.(code);
     if (href) {
       linked = true;
       regions.push(
-        el('a', { href, 'aria-label': tip, 'data-code': code }, el('title', {}, escapeText(tip)), leaf('path', { d: d_, fill })),
+        el('a', { href, 'aria-label': tip, ...data }, el('title', {}, escapeText(tip)), leaf('path', { d: d_, fill })),
       );
     } else {
-      regions.push(el('path', { d: d_, fill, 'data-code': code }, el('title', {}, escapeText(tip))));
+      regions.push(el('path', { d: d_, fill, ...data }, el('title', {}, escapeText(tip))));
     }
   }
 

@@ -11,7 +11,7 @@ import type { ProgressRow } from '../queries/progress.ts';
 import type { RankingRow } from '../queries/ranking.ts';
 import type { SeriesRow, TrendRow } from '../queries/series.ts';
 import type { Locale } from '../lib/i18n.ts';
-import type { Unit } from '../lib/schema.ts';
+import type { TargetType, Unit } from '../lib/schema.ts';
 import { publicDataDir, siteEngine, siteManifest } from './data.ts';
 
 export interface IndicatorInfo {
@@ -493,6 +493,23 @@ export const targetIndicators = memo(async (parent: string, year: number): Promi
   );
   return r.map((x) => x.indicator);
 });
+
+export interface TargetInfo {
+  indicator: string;
+  year: number;
+  type: TargetType;
+  value: number | null;
+  value_max: number | null;
+  qualifier: string | null;
+}
+
+/** Every target of a jurisdiction, by indicator and year. */
+export const targetsOf = memo(async (code: string): Promise<TargetInfo[]> =>
+  rows<TargetInfo>(
+    'SELECT indicator, year, type, value, value_max, qualifier FROM targets WHERE jurisdiction = $code ORDER BY indicator, year',
+    { code },
+  ),
+);
 
 /** Every period at which some child of the parent has a figure of the indicator, newest first. */
 export async function childPeriods(parent: string, indicatorId: string): Promise<string[]> {

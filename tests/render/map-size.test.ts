@@ -83,12 +83,12 @@ describe('real boundary files', () => {
       );
 
       const doc = parseSvg(map.svg);
-      const regions = doc.querySelectorAll('[data-code]');
+      const regions = doc.querySelectorAll('[data-jurisdiction]');
       expect(regions.length).toBe(codes.length);
       for (const r of regions) {
         const p = r.tagName.toLowerCase() === 'path' ? r : r.querySelector('path')!;
         const rings = parsePath(p.getAttribute('d')!);
-        expect(rings.length, r.getAttribute('data-code')!).toBeGreaterThan(0);
+        expect(rings.length, r.getAttribute('data-jurisdiction')!).toBeGreaterThan(0);
       }
       const budget = BUDGETS[name];
       if (budget !== undefined) expect(bytes).toBeLessThan(budget);

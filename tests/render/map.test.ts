@@ -40,7 +40,7 @@ function options(over: Partial<ChoroplethOptions> = {}): ChoroplethOptions {
 
 /** The element drawing a region: its `<path>`, or the `<a>` around it. */
 function region(doc: Document, code: string): Element {
-  const e = doc.querySelector(`[data-code="${code}"]`);
+  const e = doc.querySelector(`[data-jurisdiction="${code}"]`);
   if (!e) throw new Error(`no region ${code}`);
   return e;
 }
@@ -99,10 +99,10 @@ describe('renderChoropleth', () => {
 
   it('gives every drawn region a <title> with its name and its label or status', () => {
     const doc = parseSvg(choropleth(options()).svg);
-    const regions = [...doc.querySelectorAll('[data-code]')];
-    expect(regions.map((r) => r.getAttribute('data-code'))).toEqual([...CODES].sort());
+    const regions = [...doc.querySelectorAll('[data-jurisdiction]')];
+    expect(regions.map((r) => r.getAttribute('data-jurisdiction'))).toEqual([...CODES].sort());
     for (const r of regions) {
-      const code = r.getAttribute('data-code')!;
+      const code = r.getAttribute('data-jurisdiction')!;
       const title = r.querySelector('title')?.textContent ?? '';
       expect(title).toContain(NAMES[code]);
     }
@@ -246,7 +246,7 @@ describe('renderChoropleth', () => {
   it('fits the drawn regions only: other features neither drawn nor counted in the frame', () => {
     const two = choropleth(options({ codes: ['410100', '410200'] }));
     const doc = parseSvg(two.svg);
-    expect(doc.querySelectorAll('[data-code]').length).toBe(2);
+    expect(doc.querySelectorAll('[data-jurisdiction]').length).toBe(2);
     // Two one-degree squares side by side at 33.5°N: height/width ≈ 1 / (2 cos 33.5°) ≈ 0.6.
     const aspect = 1 / (2 * Math.cos((33.5 * Math.PI) / 180));
     expect(Math.abs(two.height - 8 - aspect * (two.width - 8))).toBeLessThan(8);
@@ -276,7 +276,7 @@ describe('renderChoropleth', () => {
   it('draws context features as neutral background, outside the data and the links', () => {
     const { svg } = choropleth(options({ codes: ['410100', '410200'], context: ['410400'], hrefFor: (c) => `/j/${c}/` }));
     const doc = parseSvg(svg);
-    expect(doc.querySelectorAll('[data-code]').length).toBe(2);
+    expect(doc.querySelectorAll('[data-jurisdiction]').length).toBe(2);
     const g = doc.querySelector('svg > g[fill]')!;
     expect(g.querySelectorAll('path').length).toBe(1);
     expect(g.querySelector('title')!.textContent).toBe('平顶山市');
@@ -286,7 +286,7 @@ describe('renderChoropleth', () => {
   it("takes every other feature of the file as context with 'rest'", () => {
     const { svg, height } = choropleth(options({ codes: ['410100'], context: 'rest' }));
     const doc = parseSvg(svg);
-    expect(doc.querySelectorAll('[data-code]').length).toBe(1);
+    expect(doc.querySelectorAll('[data-jurisdiction]').length).toBe(1);
     expect(doc.querySelectorAll('svg > g[fill] path').length).toBe(5);
     expect(height).toBe(choropleth(options()).height); // framed like the whole grid
   });
