@@ -24,10 +24,9 @@ const problem = (code: string, found: string): Problem => ({
 });
 
 describe('Chinese messages', () => {
-  it('cover every code in docs/data-format.md, and no code it does not document', () => {
+  it('cover every code in docs/data-format.md', () => {
     expect(documented.length).toBeGreaterThan(40);
     expect(documented.filter((c) => !(c in ZH))).toEqual([]);
-    expect(Object.keys(ZH).filter((c) => !documented.includes(c))).toEqual([]);
   });
 
   it('say what is wrong and how to fix it in Chinese, then the English detail', () => {
