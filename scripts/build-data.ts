@@ -1,16 +1,28 @@
 /** npm run build:data -- [DATA_DIR] [--out DIR] [--now ISO-8601]: validate, then write the public data. */
 import path from 'node:path';
-import { buildData, ValidationFailed } from '../src/build/build-data.ts';
+import { buildData, PublishRefused, ValidationFailed } from '../src/build/build-data.ts';
 import { DataDirError, formatProblem, formatSummary } from '../src/validate/index.ts';
-import { takeOption } from './cli-args.ts';
+import { parseCommandLine, parseInstant, UsageError } from './cli-args.ts';
 
-const args = process.argv.slice(2);
-const outDir = takeOption(args, '--out') ?? 'public/data';
-const nowText = takeOption(args, '--now') ?? process.env.PORTAL_BUILD_NOW;
-const dataDir = args[0] ?? process.env.PORTAL_DATA ?? 'data';
-const now = nowText ? new Date(nowText) : new Date();
-if (Number.isNaN(now.getTime())) {
-  console.error(`--now ${nowText}: not an ISO 8601 instant (e.g. 2025-07-15T10:00:00+08:00)`);
+const USAGE = 'usage: npm run build:data -- [DATA_DIR] [--out DIR] [--now ISO-8601 instant with offset]   (DATA_DIR defaults to PORTAL_DATA, then data)';
+
+let dataDir: string;
+let outDir: string;
+let now: Date;
+try {
+  const cli = parseCommandLine(process.argv.slice(2), { options: ['--out', '--now'], flags: ['--help'], positionals: 1 });
+  if (cli.flags.has('--help')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  dataDir = cli.positionals[0] ?? process.env.PORTAL_DATA ?? 'data';
+  outDir = cli.options.get('--out') ?? 'public/data';
+  const nowText = cli.options.get('--now');
+  const envNow = process.env.PORTAL_BUILD_NOW;
+  now = nowText !== undefined ? parseInstant(nowText, '--now') : envNow ? parseInstant(envNow, 'PORTAL_BUILD_NOW') : new Date();
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  console.error(`build:data: ${e.message}\n${USAGE}`);
   process.exit(2);
 }
 
@@ -23,6 +35,10 @@ try {
   if (e instanceof DataDirError) {
     console.error(`build:data: ${e.message}; give the data package directory (default data/, or PORTAL_DATA)`);
     process.exit(2);
+  }
+  if (e instanceof PublishRefused) {
+    console.error(`build:data refused to publish: ${e.message}`);
+    process.exit(1);
   }
   if (!(e instanceof ValidationFailed)) throw e;
   for (const p of e.report.problems) console.error(formatProblem(p));

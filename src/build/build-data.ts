@@ -19,6 +19,12 @@ export class ValidationFailed extends Error {
   }
 }
 
+/**
+ * The build ran but refused to publish (nothing to publish, another build holds the output, a
+ * leak): nothing was replaced. The message says why and what to do.
+ */
+export class PublishRefused extends Error {}
+
 export interface BuildOptions {
   /** The data package (data/ by default). */
   dataDir: string;
@@ -253,6 +259,13 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     const { read, published, superseded, embargoed, internal } = reconciliation;
     if (read !== published + superseded + embargoed + internal) {
       throw new Error(`reconciliation failed: ${read} read ≠ ${published} + ${superseded} + ${embargoed} + ${internal}`);
+    }
+    if (published === 0) {
+      // An empty site would replace a working one.
+      throw new PublishRefused(
+        `nothing to publish: of ${read} figures read, ${embargoed} are embargoed at ${now.toISOString()} and ${internal} internal; ` +
+          `${outDir} is unchanged. Check published_at in releases.csv and the build clock (--now)`,
+      );
     }
 
     // Public tables, in the exact column order the engines declare (src/engine/tables.ts).

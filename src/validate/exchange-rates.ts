@@ -1,6 +1,7 @@
 /** exchange_rates.csv (optional): annual average CNY per unit of a currency. */
 import { exchangeRates as table } from '../lib/schema.ts';
 import type { Problems } from './problems.ts';
+import { isPlausibleYear, lastYear, yearsExpected } from './fields.ts';
 import { checkTable, columnIndex } from './table.ts';
 
 export interface ExchangeRate {
@@ -15,10 +16,23 @@ const K = columnIndex(table, ['year', 'currency', 'cny_per_unit', 'source']);
 export function checkExchangeRates(text: string, file: string, problems: Problems): ExchangeRate[] {
   const rows: ExchangeRate[] = [];
   const lineOf = new Map<string, number>();
+  const last = lastYear();
   checkTable(text, file, table, problems, {
     onRow(r) {
       const v = r.values;
       let ok = r.ok.every(Boolean);
+      if (r.ok[K.year] && v[K.year] !== '' && !isPlausibleYear(r.nums[K.year]!, last)) {
+        ok = false;
+        problems.error(file, {
+          code: 'E_RANGE',
+          line: r.lines[K.year]!,
+          column: r.cols[K.year]!,
+          found: v[K.year]!,
+          expected: yearsExpected(last),
+          fix: 'check the year',
+          message: `year ${v[K.year]} is not a plausible year`,
+        });
+      }
       const rate = r.nums[K.cny_per_unit]!;
       if (r.ok[K.cny_per_unit] && !(rate > 0)) {
         ok = false;

@@ -25,6 +25,18 @@ export function periodEndDay(p: PeriodCode): number {
 
 export const PERIOD_EXPECTED = 'YYYY for a year or YYYY-MM (January to MM, cumulative), month 01 to 12';
 
+/**
+ * The years a figure, target or rate may be for: from 1949, when the People's Republic's
+ * statistics begin, to the year after the current one in Beijing (targets are set ahead, and
+ * nothing later is a figure). 0000 or 9999 is a typo, and would sort before or after everything.
+ */
+export const FIRST_YEAR = 1949;
+export function lastYear(now: Date = new Date()): number {
+  return new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear() + 1;
+}
+export const yearsExpected = (last: number): string => `a year from ${FIRST_YEAR} to ${last} (the year after the current one)`;
+export const isPlausibleYear = (year: number, last: number): boolean => year >= FIRST_YEAR && year <= last;
+
 export function periodFix(text: string): string {
   const t = text.trim();
   let m: RegExpExecArray | null;

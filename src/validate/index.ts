@@ -116,18 +116,6 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
   let observationRows = 0;
   const releaseFiles = new Set<string>();
   const observationFiles = await csvFiles(dataDir, 'observations', problems);
-  if (observationFiles.length === 0) {
-    // A warning, not an error: the build itself refuses to run without observations.
-    problems.warning(at('observations'), {
-      code: 'W_NO_OBSERVATIONS',
-      line: 0,
-      column: 0,
-      found: '',
-      expected: 'at least one file observations/<release id>.csv',
-      fix: 'add the figures of a release as observations/<release id>.csv and list the release in releases.csv',
-      message: 'there are no observations files: the site would have no figures, and the build stops',
-    });
-  }
   for (const name of observationFiles) {
     const rel = path.join('observations', name);
     const id = name.slice(0, -'.csv'.length);
@@ -156,6 +144,18 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
     const text = await read(rel, true);
     if (text === null) continue;
     observationRows += checkObservations(text, at(rel), { jurisdictions: jurisdictions?.index ?? null, indicators: indicators?.index ?? null }, problems);
+  }
+  if (observationRows === 0) {
+    // Published, a package without figures would replace a working site with an empty one.
+    problems.error(at('observations'), {
+      code: 'E_NO_OBSERVATIONS',
+      line: 0,
+      column: 0,
+      found: observationFiles.length === 0 ? '' : `${observationFiles.length} file(s) with a header and no rows`,
+      expected: 'at least one figure: a row in a file observations/<release id>.csv',
+      fix: 'add the figures of a release as observations/<release id>.csv and list the release in releases.csv',
+      message: observationFiles.length === 0 ? 'there are no observations files' : 'no observations file has a data row',
+    });
   }
   for (const [id, line] of releases?.lineOf ?? []) {
     if (releaseFiles.has(id)) continue;

@@ -1,7 +1,7 @@
 /** jurisdictions.csv: codes, the parent tree, validity periods. */
 import { jurisdictions as table, type Level } from '../lib/schema.ts';
 import { quote, type Problems } from './problems.ts';
-import { JURISDICTION_CODE_RE, OPEN_FROM, OPEN_TO, type JurisdictionIndex } from './refs.ts';
+import { describeValidity, JURISDICTION_CODE_RE, OPEN_FROM, OPEN_TO, type JurisdictionIndex, type Validity } from './refs.ts';
 import { checkTable, columnIndex } from './table.ts';
 
 export interface Jurisdiction {
@@ -21,6 +21,9 @@ interface Seen {
   parentCol: number;
   from: number;
   to: number;
+  /** Where valid_from and valid_to are, for a child valid beyond its parent. */
+  fromAt: { line: number; column: number; found: string };
+  toAt: { line: number; column: number; found: string };
 }
 
 const K = columnIndex(table, ['code', 'parent', 'level', 'name_zh', 'name_en', 'valid_from', 'valid_to']);
@@ -98,6 +101,8 @@ export function checkJurisdictions(
           parentCol: r.cols[K.parent]!,
           from,
           to,
+          fromAt: { line: r.lines[K.valid_from]!, column: r.cols[K.valid_from]!, found: r.values[K.valid_from]! },
+          toAt: { line: r.lines[K.valid_to]!, column: r.cols[K.valid_to]!, found: r.values[K.valid_to]! },
         });
         byCode.set(code, same);
       }
@@ -145,6 +150,8 @@ function checkTree(byCode: Map<string, Seen[]>, file: string, problems: Problems
         problems.error(file, parentProblem(s, code, 'is its own parent', 'the code of the unit it reports to'));
       } else if (!byCode.has(s.parent)) {
         problems.error(file, parentProblem(s, code, `has parent ${s.parent}, which is not in jurisdictions.csv`, 'an existing jurisdiction code'));
+      } else {
+        checkWithinParent(code, s, byCode.get(s.parent)!, file, problems);
       }
     }
   }
@@ -168,6 +175,49 @@ function checkTree(byCode: Map<string, Seen[]>, file: string, problems: Problems
     }
     for (const c of path) settled.add(c);
   }
+}
+
+/**
+ * A unit exists only while the unit it reports to does: a county valid after its city was
+ * abolished would have figures no parent page can show. The parent's rows together (a renamed
+ * parent has several) must cover every day of the child's row.
+ */
+function checkWithinParent(code: string, child: Seen, parentRows: readonly Seen[], file: string, problems: Problems): void {
+  const gap = firstUncoveredDay(child, parentRows);
+  if (gap === null) return;
+  const early = gap === dayNumber(child.from);
+  const at = early ? child.fromAt : child.toAt;
+  const parentValidity = describeValidity([...parentRows].sort((a, b) => a.from - b.from));
+  problems.error(file, {
+    code: 'E_VALIDITY_PARENT',
+    line: at.line,
+    column: at.column,
+    found: at.found,
+    expected: `a validity within its parent's: ${child.parent} is valid ${parentValidity}`,
+    fix: early
+      ? `start ${code} on or after the day ${child.parent} starts, or correct ${child.parent}'s valid_from`
+      : `end ${code} when ${child.parent} ends, and add a row for it under its new parent from the next day`,
+    message: `${code} is valid ${describeValidity([child])}, beyond its parent ${child.parent} (valid ${parentValidity})`,
+  });
+}
+
+/** Days since the epoch; the open bounds are infinite. */
+function dayNumber(d: number): number {
+  if (d === OPEN_FROM) return -Infinity;
+  if (d === OPEN_TO) return Infinity;
+  return Date.UTC(Math.floor(d / 10000), (Math.floor(d / 100) % 100) - 1, d % 100) / 86_400_000;
+}
+
+/** The first day of `v` that none of `cover` includes, as a day number, or null. */
+function firstUncoveredDay(v: Validity, cover: readonly Validity[]): number | null {
+  let day = dayNumber(v.from);
+  const end = dayNumber(v.to);
+  for (const c of [...cover].sort((a, b) => a.from - b.from)) {
+    if (dayNumber(c.from) > day) break;
+    if (dayNumber(c.to) >= end) return null;
+    day = Math.max(day, dayNumber(c.to) + 1);
+  }
+  return day;
 }
 
 function parentProblem(s: Seen, code: string, what: string, expected: string) {

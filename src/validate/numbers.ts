@@ -7,7 +7,7 @@ import { UNITS, type Unit } from '../lib/schema.ts';
 
 export type ParsedNumber =
   | { ok: true; value: number }
-  | { ok: false; expected: string; fix: string };
+  | { ok: false; expected: string; fix: string; tooLarge?: true };
 
 const PLAIN_NUMBER_EXPECTED = 'digits with an optional . and leading -, e.g. 1234.5';
 
@@ -27,7 +27,17 @@ const SUFFIXES = [...Object.keys(UNITS), '亿', '万', '％', '个百分点', '�
  * indicator's unit, or % for growth rates): it lets the fix convert 12万元 into 亿元.
  */
 export function parsePlainNumber(text: string, unit?: Unit): ParsedNumber {
-  if (isPlainNumber(text)) return { ok: true, value: Number(text) };
+  if (isPlainNumber(text)) {
+    const value = Number(text);
+    // 400 digits are plain but no double holds them: DuckDB would publish inf.
+    if (Number.isFinite(value)) return { ok: true, value };
+    return {
+      ok: false,
+      tooLarge: true,
+      expected: 'a number below 10^308 in absolute value',
+      fix: `check the figure: it has ${text.replace(/^-|\..*$/g, '').length} digits before the point; write it in the indicator's unit`,
+    };
+  }
   return { ok: false, expected: PLAIN_NUMBER_EXPECTED, fix: numberFix(text, unit) };
 }
 

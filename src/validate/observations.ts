@@ -4,7 +4,7 @@
  * after the file: revisions across releases are allowed, so every rule here is per file.
  */
 import { FLAGS_WITHOUT_VALUE, observations as table, type Flag } from '../lib/schema.ts';
-import { periodCode, periodEndDay, PERIOD_EXPECTED, periodFix, type PeriodCode } from './fields.ts';
+import { isPlausibleYear, lastYear, periodCode, periodEndDay, PERIOD_EXPECTED, periodFix, periodYear, yearsExpected, type PeriodCode } from './fields.ts';
 import { quote, type Problems } from './problems.ts';
 import {
   describeValidity,
@@ -39,6 +39,7 @@ export function checkObservations(text: string, file: string, refs: ObservationR
   const indicatorFix = new Map<string, string>();
   const withoutValue = new Set<string>(FLAGS_WITHOUT_VALUE);
   let rows = 0;
+  const last = lastYear();
   // Field positions are the same on every row of a file.
   const cols = { j: 0, v: 0 };
 
@@ -100,6 +101,18 @@ export function checkObservations(text: string, file: string, refs: ObservationR
           fix: periodFix(p),
           message: `period ${quote(p)} is not YYYY or YYYY-MM`,
         });
+      }
+      if (period !== null && !isPlausibleYear(periodYear(period), last)) {
+        problems.error(file, {
+          code: 'E_PERIOD',
+          line: r.lines[K.period]!,
+          column: r.cols[K.period]!,
+          found: p,
+          expected: yearsExpected(last),
+          fix: 'check the year of the period',
+          message: `period ${quote(p)} is not a plausible year`,
+        });
+        period = null;
       }
       if (validity !== undefined && period !== null && !validOn(validity, periodEndDay(period))) {
         problems.error(file, {

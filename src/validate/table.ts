@@ -91,6 +91,13 @@ export async function readText(absPath: string, file: string, problems: Problems
   return decoded.text;
 }
 
+/**
+ * The longest field accepted, in characters. A definition or a note fits many times over; the
+ * data build's CSV reader refuses a line over 2 MB (about 700,000 Chinese characters), and a
+ * row of the widest table (14 fields) at this bound stays far below it.
+ */
+export const MAX_CELL_CHARS = 10_000;
+
 const QUOTE_MESSAGES = {
   unterminated: ['a quoted field is never closed: the rest of the file is read as one field', 'close the field with " (a " inside a field is written "")'],
   'after-quote': ['the quoted field that opens here is followed by text after its closing quote', 'put the whole field in quotes and double every " inside it: "say ""hi"" there"'],
@@ -167,6 +174,19 @@ export function checkTable(text: string, file: string, table: Table, problems: P
     const text = r.values[k]!;
     r.nums[k] = NaN;
     r.ok[k] = true;
+    if (text.length > MAX_CELL_CHARS) {
+      r.ok[k] = false;
+      problems.error(file, {
+        code: 'E_CELL_TOO_LONG',
+        line: r.lines[k]!,
+        column: r.cols[k]!,
+        found: `${text.slice(0, 40)}… (${text.length} characters)`,
+        expected: `at most ${MAX_CELL_CHARS} characters in one field`,
+        fix: 'shorten the text, or check the quoting: an unclosed " makes the rest of the file one field',
+        message: `${def.name} has ${text.length} characters, more than ${MAX_CELL_CHARS}`,
+      });
+      return;
+    }
     if (text === '') {
       if (def.nonEmpty) {
         r.ok[k] = false;
@@ -201,12 +221,15 @@ export function checkTable(text: string, file: string, table: Table, problems: P
       case 'number': {
         const n = parsePlainNumber(text, rules.numberUnit?.(r, k));
         if (n.ok) r.nums[k] = n.value;
+        else if (n.tooLarge) cellError(r, k, 'E_RANGE', `${def.name} ${quote(text)} is too large to be a figure`, n.expected, n.fix);
         else cellError(r, k, 'E_NUMBER_FORMAT', `${def.name} ${quote(text)} is not a plain number`, n.expected, n.fix);
         return;
       }
       case 'integer': {
         const n = parseInteger(text);
-        if (n !== null) r.nums[k] = n;
+        if (n !== null && !Number.isSafeInteger(n)) {
+          cellError(r, k, 'E_RANGE', `${def.name} ${quote(text)} is too large`, `a whole number below ${Number.MAX_SAFE_INTEGER}`, 'check the number');
+        } else if (n !== null) r.nums[k] = n;
         else {
           const p = parsePlainNumber(text);
           const fix = p.ok ? `write a whole number, e.g. ${Math.round(p.value)}` : p.fix;

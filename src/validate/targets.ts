@@ -2,6 +2,7 @@
 import { NUMERIC_TARGET_TYPES, targets as table, type TargetType } from '../lib/schema.ts';
 import { quote, type Problems } from './problems.ts';
 import { describeValidity, overlapsYear, unknownCodeFix, type IndicatorIndex, type JurisdictionIndex } from './refs.ts';
+import { isPlausibleYear, lastYear, yearsExpected } from './fields.ts';
 import { checkTable, columnIndex, type Row } from './table.ts';
 
 export interface Target {
@@ -40,6 +41,7 @@ export function checkTargets(
 ): Target[] {
   const rows: Target[] = [];
   const lineOf = new Map<string, number>();
+  const last = lastYear();
   checkTable(text, file, table, problems, {
     numberUnit: (r) => (r.values[K.type] === 'growth' ? '%' : indicators?.get(r.values[K.indicator]!)?.unit),
     onRow(r) {
@@ -48,6 +50,17 @@ export function checkTargets(
       const j = v[K.jurisdiction]!;
       const i = v[K.indicator]!;
       const year = r.nums[K.year]!;
+      if (r.ok[K.year] && r.cols[K.year] && !isPlausibleYear(year, last)) {
+        ok = false;
+        r.ok[K.year] = false;
+        problems.error(file, {
+          ...at(r, K.year),
+          code: 'E_RANGE',
+          expected: yearsExpected(last),
+          fix: 'check the year, and the file name it must match',
+          message: `year ${v[K.year]} is not a plausible target year`,
+        });
+      }
 
       const validity = jurisdictions?.get(j);
       if (jurisdictions && j !== '' && validity === undefined) {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { buildData, ValidationFailed } from '../../src/build/build-data.ts';
+import { buildData, PublishRefused, ValidationFailed } from '../../src/build/build-data.ts';
 
 const fixture = path.join(import.meta.dirname, 'fixtures/minimal');
 const now = new Date('2026-01-01T00:00:00Z');
@@ -99,6 +99,16 @@ describe('buildData', () => {
     await expect(buildData({ dataDir: broken, outDir: out, now })).rejects.toThrow();
     expect(Buffer.compare(await fs.readFile(path.join(out, 'manifest.json')), before)).toBe(0);
     expect((await fs.readdir(tmp)).filter((n) => n.includes('.staging-'))).toEqual([]);
+  });
+
+  it('refuses to publish when every release is still embargoed, and keeps what was published', async () => {
+    const out = path.join(tmp, 'all-embargoed');
+    await buildData({ dataDir: fixture, outDir: out, now });
+    const before = await fs.readFile(path.join(out, 'manifest.json'));
+    const error = await buildData({ dataDir: fixture, outDir: out, now: new Date('2024-07-15T01:59:59Z') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PublishRefused);
+    expect((error as Error).message).toMatch(/^nothing to publish: of 7 figures read, 6 are embargoed at 2024-07-15T01:59:59.000Z and 1 internal/);
+    expect(Buffer.compare(await fs.readFile(path.join(out, 'manifest.json')), before)).toBe(0);
   });
 
   it('refuses a package the validator rejects, and publishes nothing', async () => {

@@ -39,9 +39,9 @@ describe('files and columns', () => {
     expect(codes(v.report)).toEqual(['E_COLUMN_MISSING']);
   });
 
-  it('W_NO_OBSERVATIONS: no observations file at all', async () => {
+  it('E_NO_OBSERVATIONS: no observations file at all', async () => {
     const v = await validate({ [OBS]: null });
-    expectProblem(v, 'W_NO_OBSERVATIONS', 'observations', 0, 0);
+    expectProblem(v, 'E_NO_OBSERVATIONS', 'observations', 0, 0);
     expectProblem(v, 'W_RELEASE_NO_FILE', R, 2, 1);
   });
 
@@ -366,7 +366,7 @@ describe('reporting', () => {
   });
 
   it('lists 100 problems of one code per file and counts the rest', async () => {
-    const rows = Array.from({ length: 150 }, (_, n) => `410100,fdi_actual,${1800 + n},"1,${String(n).padStart(3, '0')}",,,`);
+    const rows = Array.from({ length: 150 }, (_, n) => `410100,fdi_actual,${1950 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')},"1,${String(n).padStart(3, '0')}",,,`);
     const v = await validate(withRows(OBS, ...rows));
     expect(v.report.errorCount).toBe(150);
     const listed = v.report.problems.filter((p) => p.code === 'E_NUMBER_FORMAT');
