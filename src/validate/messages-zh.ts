@@ -20,6 +20,7 @@ function q(text: string): string {
 export const ZH: Readonly<Record<string, ZhText>> = {
   E_FILE_MISSING: { what: () => '缺少必需的文件', fix: '按 docs/data-format.md 建立该文件，至少写出表头行' },
   E_FILE_READ: { what: () => '文件存在但无法读取', fix: '检查文件权限' },
+  E_FILE_KIND: { what: () => '这不是普通文件（而是符号链接、文件夹或其他），不会被读取', fix: '把文件本身复制到数据包中，或将其移出数据包' },
   E_FILE_NAME: { what: (f) => `文件名${q(f)}不符合要求`, fix: '按规定改名，如 targets/2025.csv、observations/2025-06.csv' },
   E_ENCODING: { what: () => '文件不是 UTF-8 编码', fix: '在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或用 iconv 转换为 UTF-8' },
   E_EMPTY_FILE: { what: () => '文件为空，没有表头行', fix: '在第一行写出列名' },
@@ -64,7 +65,6 @@ export const ZH: Readonly<Record<string, ZhText>> = {
   W_UNIT_SLIP: { what: (f) => `数值 ${f} 与本序列的典型数值相差千倍以上，可能写错了单位（万/亿）`, fix: '按指标的单位填写数值' },
   W_LEVEL_JUMP: { what: (f) => `数值 ${f} 是上一个可比数值的 10 倍以上或十分之一以下`, fix: '核对数值及其单位' },
   W_RELEASE_NO_FILE: { what: (f) => `发布 ${f} 没有对应的数据文件`, fix: '补上 observations/ 下的数据文件；如该发布已撤回，删去这一行' },
-  W_NO_OBSERVATIONS: { what: () => '没有任何数据文件，构建将停止', fix: '在 observations/ 下加入一个发布的数据' },
   W_IGNORED_FILE: { what: (f) => `文件${q(f)}不会被读取`, fix: '另存为 CSV UTF-8，或改用小写的 .csv 扩展名' },
   W_GEO_UNKNOWN_ID: { what: () => '地图中有要素的 id 不是行政区划代码', fix: '把每个要素的 id 设为其行政区划代码' },
 };
