@@ -94,8 +94,10 @@ describe('the shipped maps', () => {
   it('China has every province, incl. Taiwan, Hong Kong and Macao', () => {
     const { units } = loadMap('china-provinces.topo.json');
     const ids = new Set(units.features.map((f) => f.id));
-    const provinces = jurisdictions.filter((j) => j.level === 'province');
-    expect(provinces).toHaveLength(34);
+    // the 31 provinces of the statistics, and Taiwan, Hong Kong and Macao, ranked apart (level special)
+    const provinces = jurisdictions.filter((j) => j.parent === '100000' && (j.level === 'province' || j.level === 'special'));
+    expect(provinces.filter((j) => j.level === 'province')).toHaveLength(31);
+    expect(provinces.filter((j) => j.level === 'special').map((j) => j.code)).toEqual(['710000', '810000', '820000']);
     for (const p of provinces) expect(ids.has(p.code), p.code).toBe(true);
   });
 
