@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { parseGeoMaps } from '../lib/geo-maps.ts';
 import * as schema from '../lib/schema.ts';
 import { PUBLIC_TABLES } from '../engine/tables.ts';
 import { buildDatapackage } from './datapackage.ts';
@@ -87,15 +88,6 @@ function sqlString(s: string): string {
 function readRaw(files: string[], extra = ''): string {
   const list = `[${files.map(sqlString).join(', ')}]`;
   return `read_csv(${list}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, union_by_name = true${extra})`;
-}
-
-async function csvFilesIn(dir: string): Promise<string[]> {
-  try {
-    const names = await fs.readdir(dir);
-    return names.filter((n) => n.endsWith('.csv')).sort().map((n) => path.join(dir, n));
-  } catch {
-    return [];
-  }
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -204,7 +196,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       NULLIF(r.notes, '') AS notes, t.is_public, t.seq
       FROM releases_raw r JOIN release_times t USING (id)`);
 
-    const targetFiles = await csvFilesIn(path.join(dataDir, 'targets'));
+    // Exactly the files the validator read (src/validate/files.ts).
+    const targetFiles = validation.files.targets.map((rel) => path.join(dataDir, rel));
     if (targetFiles.length > 0) {
       const tCols = new Set((await Promise.all(targetFiles.map(headerOf))).flatMap((h) => [...h]));
       await c.run(`CREATE TABLE targets_all AS SELECT jurisdiction, indicator, CAST(year AS INTEGER) AS year, type,
@@ -227,8 +220,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     step('small tables loaded');
 
     // Observations: one file per release; the release id is the file name.
-    const obsFiles = await csvFilesIn(path.join(dataDir, 'observations'));
-    if (obsFiles.length === 0) throw new Error(`${path.join(dataDir, 'observations')}: no observation files`);
+    const obsFiles = validation.files.observations.map((rel) => path.join(dataDir, rel));
     await c.run(`CREATE TABLE observations_read AS SELECT jurisdiction, indicator, period,
       CAST(substr(period, 1, 4) AS INTEGER) AS year,
       CASE WHEN length(period) = 7 THEN CAST(substr(period, 6, 2) AS INTEGER) END AS month,
@@ -339,14 +331,19 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/**
+ * geo/maps.csv and the boundary files it names, .json or .topojson; nothing else in geo/ (a
+ * draft boundary nobody approved is not published).
+ */
 async function copyGeo(dataDir: string, staging: string): Promise<void> {
   const from = path.join(dataDir, 'geo');
-  if (!(await exists(from))) return;
+  const mapsCsv = path.join(from, 'maps.csv');
+  if (!(await exists(mapsCsv))) return;
   const to = path.join(staging, 'geo');
   await fs.mkdir(to, { recursive: true });
-  for (const name of (await fs.readdir(from)).sort()) {
-    if (name.endsWith('.json') || name === 'maps.csv') await fs.copyFile(path.join(from, name), path.join(to, name));
-  }
+  await fs.copyFile(mapsCsv, path.join(to, 'maps.csv'));
+  const named = new Set(parseGeoMaps(await fs.readFile(mapsCsv, 'utf8')).map((m) => m.file));
+  for (const name of [...named].sort()) await fs.copyFile(path.join(from, name), path.join(to, name));
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {

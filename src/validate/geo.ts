@@ -1,18 +1,14 @@
 /** geo/maps.csv (optional) and the TopoJSON files it names. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { GeoMap } from '../lib/geo-maps.ts';
 import { geoMaps as table } from '../lib/schema.ts';
+import { notAFile, reportNotAFile } from './files.ts';
 import { quote, type Problems } from './problems.ts';
 import type { JurisdictionIndex } from './refs.ts';
 import { checkTable, columnIndex } from './table.ts';
 
-export interface GeoMap {
-  parent: string;
-  file: string;
-  attribution_zh: string;
-  attribution_en: string;
-  approval_number: string;
-}
+export type { GeoMap } from '../lib/geo-maps.ts';
 
 const K = columnIndex(table, ['parent', 'file', 'attribution_zh', 'attribution_en', 'approval_number']);
 const FILE_NAME_RE = /^[0-9A-Za-z][0-9A-Za-z._-]*\.(?:topo)?json$/;
@@ -89,6 +85,11 @@ export async function checkGeoMaps(
 /** The map file exists and is TopoJSON with an object "units" whose feature ids are codes. */
 async function checkTopology(n: Named, file: string, geoDir: string, jurisdictions: JurisdictionIndex | null, problems: Problems): Promise<void> {
   const at = { line: n.line, column: n.column, found: n.name };
+  const what = await notAFile(path.join(geoDir, n.name));
+  if (what !== null) {
+    reportNotAFile(problems, file, `geo/${n.name}`, what, at);
+    return;
+  }
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path.join(geoDir, n.name), 'utf8'));

@@ -3,11 +3,12 @@
  * tells a statistician everything that is wrong. A broken file never stops the others; when a
  * table others refer to cannot be read, the references into it are not checked.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { TABLES } from '../lib/schema.ts';
 import { checkDataset } from './dataset.ts';
 import { checkExchangeRates, type ExchangeRate } from './exchange-rates.ts';
+import { packageFiles, type PackageFiles } from './files.ts';
 import { checkGeoMaps, type GeoMap } from './geo.ts';
 import { checkIndicators, type Indicator } from './indicators.ts';
 import { checkJurisdictions, type Jurisdiction } from './jurisdictions.ts';
@@ -19,6 +20,7 @@ import { readText } from './table.ts';
 import { checkTargets, type Target } from './targets.ts';
 
 export type { Problem, Severity } from './problems.ts';
+export type { PackageFiles } from './files.ts';
 export type { ExchangeRate, GeoMap, Indicator, Jurisdiction, Release, Target };
 export { formatProblem, formatSummary } from './format.ts';
 export { parsePlainNumber } from './numbers.ts';
@@ -39,6 +41,8 @@ export interface ValidationReport {
   fileCount: number;
   /** Data rows read from observations files. */
   observationRows: number;
+  /** The observations and targets files read: the data build reads exactly these. */
+  files: PackageFiles;
   /**
    * The rows of the small tables that passed their checks, typed. Use them only when
    * errorCount is 0: otherwise rows with problems are missing.
@@ -93,9 +97,10 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
     fileCount += geo.filesChecked;
   }
 
+  const files = await packageFiles(dataDir, problems);
   const targets: Target[] = [];
-  for (const name of await csvFiles(dataDir, 'targets', problems)) {
-    const rel = path.join('targets', name);
+  for (const rel of files.targets) {
+    const name = path.basename(rel);
     const text = await read(rel, true);
     if (text === null) continue;
     const year = /^\d{4}\.csv$/.test(name) ? Number(name.slice(0, 4)) : null;
@@ -115,9 +120,9 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
 
   let observationRows = 0;
   const releaseFiles = new Set<string>();
-  const observationFiles = await csvFiles(dataDir, 'observations', problems);
-  for (const name of observationFiles) {
-    const rel = path.join('observations', name);
+  const observationFiles = files.observations;
+  for (const rel of observationFiles) {
+    const name = path.basename(rel);
     const id = name.slice(0, -'.csv'.length);
     releaseFiles.add(id);
     if (!RELEASE_ID_RE.test(id)) {
@@ -180,6 +185,7 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
     warningCount: problems.warningCount,
     fileCount,
     observationRows,
+    files,
     tables: {
       jurisdictions: jurisdictions?.rows ?? [],
       indicators: indicators?.rows ?? [],
@@ -189,32 +195,4 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
       geoMaps,
     },
   };
-}
-
-/** The .csv files of a folder, sorted; anything else in it is named in a warning. */
-async function csvFiles(dataDir: string, folder: string, problems: Problems): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(path.join(dataDir, folder), { withFileTypes: true });
-  } catch {
-    return []; // an absent folder means no files of that kind
-  }
-  const csv: string[] = [];
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    if (e.isFile() && e.name.endsWith('.csv')) {
-      csv.push(e.name);
-      continue;
-    }
-    problems.warning(path.join(dataDir, folder, e.name), {
-      code: 'W_IGNORED_FILE',
-      line: 0,
-      column: 0,
-      found: e.name,
-      expected: `only .csv files in ${folder}/`,
-      fix: /\.csv$/i.test(e.name) ? `rename it to end in .csv (lower case)` : `save it as CSV UTF-8, or move it out of ${folder}/`,
-      message: `${folder}/${e.name} is not read`,
-    });
-  }
-  return csv.sort();
 }

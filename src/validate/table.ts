@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Table, Unit } from '../lib/schema.ts';
 import { parseCsv } from './csv.ts';
 import { decodeUtf8File } from './encoding.ts';
+import { notAFile, reportNotAFile } from './files.ts';
 import {
   DATE_EXPECTED,
   DATETIME_EXPECTED,
@@ -56,8 +57,13 @@ export function columnIndex<N extends string>(table: Table, names: readonly N[])
   return out;
 }
 
-/** Reads and decodes a data file; reports and returns null when it is missing or not UTF-8. */
+/** Reads and decodes a data file; reports and returns null when it is missing, not a regular file or not UTF-8. */
 export async function readText(absPath: string, file: string, problems: Problems, required: boolean): Promise<string | null> {
+  const what = await notAFile(absPath);
+  if (what !== null) {
+    reportNotAFile(problems, file, path.basename(file), what);
+    return null;
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(absPath);
