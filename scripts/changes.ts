@@ -91,7 +91,7 @@ try {
     const commit = resolveGitRef(repo, options.base);
     if (commit === null) throw new Stop(2, `--base ${options.base}: neither a directory with data nor a git ref of ${repo}`);
     const rel = path.relative(repo, path.resolve(options.head));
-    const label = `${options.base} (${commit}) ${rel || '.'}/`;
+    const label = `${options.base.startsWith(commit) ? commit : `${options.base} (${commit})`} ${rel || '.'}/`;
     const source = await exportFromGit(repo, options.base, rel, path.join(tmp, 'base-source'));
     // No such directory in the ref: nothing was published before, every figure is added.
     base = { label, dir: source === null ? null : (await publicDir(source, path.join(tmp, 'base'), options.now, `--base ${options.base}`)).dir };
