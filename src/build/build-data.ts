@@ -4,8 +4,10 @@
  * what is public (embargo, internal indicators) and which vintage of a figure is current.
  */
 import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parseGeoMaps } from '../lib/geo-maps.ts';
 import * as schema from '../lib/schema.ts';
@@ -284,6 +286,7 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
       const parquet = path.join(staging, 'parquet', table.file.replace(/\.csv$/, '.parquet'));
       await c.run(`CREATE TABLE public_${table.name} AS ${select}`);
       await c.run(`COPY public_${table.name} TO ${sqlString(csv)} (FORMAT csv, HEADER true, DELIMITER ',')`);
+      await prependBom(csv);
       await c.run(`COPY public_${table.name} TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd)`);
       rowCounts[table.name] = await scalar(c, `SELECT count(*) FROM public_${table.name}`);
     }
@@ -344,6 +347,19 @@ async function copyGeo(dataDir: string, staging: string): Promise<void> {
   await fs.copyFile(mapsCsv, path.join(to, 'maps.csv'));
   const named = new Set(parseGeoMaps(await fs.readFile(mapsCsv, 'utf8')).map((m) => m.file));
   for (const name of [...named].sort()) await fs.copyFile(path.join(from, name), path.join(to, name));
+}
+
+/**
+ * Excel on Chinese Windows reads a CSV without a byte-order mark as GBK, and the CSVs are the
+ * downloads. Both engines' read_csv skip the mark (tests/build/downloads.test.ts), so the
+ * engines and the downloads stay one set of files.
+ */
+async function prependBom(file: string): Promise<void> {
+  const withBom = `${file}.bom`;
+  const out = createWriteStream(withBom);
+  out.write('\uFEFF');
+  await pipeline(createReadStream(file), out);
+  await fs.rename(withBom, file);
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {

@@ -254,6 +254,18 @@ export function checkTable(text: string, file: string, table: Table, problems: P
           cellError(r, k, 'E_DATETIME', `${def.name} ${quote(text)} is not an ISO 8601 date and time with an offset`, DATETIME_EXPECTED, datetimeFix(text));
         }
         return;
+      case 'string':
+        if (startsLikeFormula(text)) {
+          cellError(
+            r,
+            k,
+            'E_FORMULA_TEXT',
+            `${def.name} ${quote(text)} starts with ${quote(text[0]!)}: a spreadsheet opening the download would run it as a formula`,
+            'a text that does not start with =, +, -, @, a tab or a carriage return',
+            text[0] === '-' ? 'start it with another character, e.g. — or a word' : 'start it with another character, e.g. a word, or a full-width ＝ ＋ ＠',
+          );
+        }
+        return;
       default:
         return;
     }
@@ -263,6 +275,18 @@ export function checkTable(text: string, file: string, table: Table, problems: P
     r.ok[k] = false;
     problems.error(file, { code, line: r.lines[k]!, column: r.cols[k]!, found: r.values[k]!, expected, fix, message });
   }
+}
+
+/**
+ * Text a spreadsheet would take for a formula when it opens the CSV downloads (OWASP, "CSV
+ * injection"): =, +, -, @, tab or carriage return first. The downloads are the very files the
+ * engines read, so such text is refused here rather than rewritten there; a plain negative
+ * number is read as a number, not run.
+ */
+function startsLikeFormula(text: string): boolean {
+  const c = text[0];
+  if (c === '-') return parsePlainNumber(text).ok === false;
+  return c === '=' || c === '+' || c === '@' || c === '\t' || c === '\r';
 }
 
 /** Maps header names to table columns (into `cols`) and reports missing, unknown and repeated ones. */

@@ -137,7 +137,7 @@ describe('buildData', () => {
     expect(paths).toContain('parquet/observations.parquet');
     const obs = dp.resources.find((r: { name: string }) => r.name === 'observations');
     expect(obs.schema.fields.map((f: { name: string }) => f.name)).toEqual(
-      (await fs.readFile(path.join(out, 'observations.csv'), 'utf8')).split('\n')[0]!.split(','),
+      (await fs.readFile(path.join(out, 'observations.csv'), 'utf8')).replace(/^\uFEFF/, '').split('\n')[0]!.split(','),
     );
     const manifest = JSON.parse(await fs.readFile(path.join(out, 'manifest.json'), 'utf8'));
     expect(manifest.data_version).toMatch(/^[0-9a-f]{16}$/);
