@@ -13,20 +13,17 @@ import { parseGeoMaps } from '../lib/geo-maps.ts';
 import * as schema from '../lib/schema.ts';
 import { PUBLIC_TABLES } from '../engine/tables.ts';
 import { buildDatapackage } from './datapackage.ts';
+import { acquireLock, exists, PublishRefused, removeLeftovers, swapIn } from './publish.ts';
 import { validateDataDir, type ValidationReport } from '../validate/index.ts';
 
 /** The data package has errors: nothing was written. */
+export { PublishRefused };
+
 export class ValidationFailed extends Error {
   constructor(readonly report: ValidationReport) {
     super(`${report.dataDir}: ${report.errorCount} error(s); run npm run validate -- ${report.dataDir} for the list`);
   }
 }
-
-/**
- * The build ran but refused to publish (nothing to publish, another build holds the output, a
- * leak): nothing was replaced. The message says why and what to do.
- */
-export class PublishRefused extends Error {}
 
 export interface BuildOptions {
   /** The data package (data/ by default). */
@@ -92,13 +89,6 @@ function readRaw(files: string[], extra = ''): string {
   return `read_csv(${list}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, union_by_name = true${extra})`;
 }
 
-async function exists(p: string): Promise<boolean> {
-  return fs.access(p).then(
-    () => true,
-    () => false,
-  );
-}
-
 async function scalar(c: DuckDBConnection, sql: string): Promise<number> {
   const r = await c.runAndReadAll(sql);
   return Number(r.getRows()[0]?.[0] ?? 0);
@@ -138,8 +128,32 @@ export async function readDatasetInfo(dataDir: string): Promise<DatasetInfo> {
   return { ...DEFAULT_DATASET, ...parsed, synthetic: parsed.synthetic === true };
 }
 
+/**
+ * Validates the package and writes the public data into a fresh directory beside `outDir`,
+ * which replaces `outDir` only when everything succeeded (src/build/publish.ts): a failed,
+ * refused or killed build leaves what was published untouched. A second build of the same
+ * `outDir` while one runs is refused (BuildLocked), naming the one that runs.
+ */
 export async function buildData(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
+  const outDir = path.resolve(options.outDir);
+  const lock = await acquireLock(outDir, log);
+  try {
+    await removeLeftovers(outDir, log);
+    const staging = `${outDir}.staging-${process.pid}`;
+    try {
+      const result = await writePublicData(options, staging, log);
+      await swapIn(staging, outDir);
+      return result;
+    } finally {
+      await fs.rm(staging, { recursive: true, force: true });
+    }
+  } finally {
+    await lock.release();
+  }
+}
+
+async function writePublicData(options: BuildOptions, staging: string, log: (line: string) => void): Promise<BuildResult> {
   const now = options.now ?? new Date();
   const dataDir = path.resolve(options.dataDir);
   const outDir = path.resolve(options.outDir);
@@ -149,7 +163,6 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
   log(`  validated: ${validation.observationRows} observation rows in ${validation.fileCount} files, ${validation.warningCount} warning(s)`);
   const tBuild = performance.now();
   const datasetInfo = await readDatasetInfo(dataDir);
-  const staging = `${outDir}.staging-${process.pid}`;
   await fs.rm(staging, { recursive: true, force: true });
   await fs.mkdir(path.join(staging, 'parquet'), { recursive: true });
 
@@ -316,18 +329,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
     });
     step('manifest written');
 
-    // Swap in the new directory only now: a failed build leaves what was published untouched.
-    const old = `${outDir}.old-${process.pid}`;
-    await fs.mkdir(path.dirname(outDir), { recursive: true });
-    if (await exists(outDir)) await fs.rename(outDir, old);
-    await fs.rename(staging, outDir);
-    await fs.rm(old, { recursive: true, force: true });
-
     const seconds = { validate: (tBuild - tValidate) / 1000, build: (performance.now() - tBuild) / 1000 };
     return { dataVersion, validation, seconds, reconciliation, rowCounts, embargoedReleases, internalIndicators };
-  } catch (err) {
-    await fs.rm(staging, { recursive: true, force: true });
-    throw err;
   } finally {
     c.closeSync();
     instance.closeSync();

@@ -1,20 +1,38 @@
 /**
- * The whole build: data package → public data → static site. The data goes into
- * <publicDir>/data and Astro copies publicDir into outDir, so the site serves exactly the
- * files its pages were rendered from.
+ * The whole build: data package → public data → static site, published together or not at all.
+ *
+ * Each build assembles its own public directory (`<outDir>.build-<pid>/public`: the static
+ * assets of `publicDir`, then the public data it builds) and has Astro render it into its own
+ * `<outDir>.build-<pid>/dist`. Only when every step succeeded does that dist replace `outDir` and
+ * the public data replace `<publicDir>/data` (the copy `astro dev` and the progress report
+ * read). A failed or killed build leaves both as they were, and nothing it leaves behind is read
+ * by a later build: once a killed preview's staging directory inside public/ was copied into
+ * dist, shipping an embargoed release. One build at a time per outDir and per public data
+ * directory (src/build/publish.ts).
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildData, type BuildResult } from './build-data.ts';
+import { acquireLock, removeLeftovers, swapIn } from './publish.ts';
+
+/** Where a site step reads and writes: Astro's publicDir, outDir and cacheDir. */
+export interface SiteDirs {
+  publicDir: string;
+  outDir: string;
+  cacheDir: string;
+}
 
 export interface SiteBuildOptions {
   dataDir: string;
-  /** Receives data/ (the public data) and any static assets; Astro copies it into outDir. */
+  /** Holds the static assets the site serves besides the data; its data/ receives the public data. */
   publicDir: string;
   outDir: string;
   now?: Date;
   log?: (line: string) => void;
+  /** Renders the site (astro build by default). */
+  siteStep?: (dirs: SiteDirs, log: (line: string) => void) => Promise<void>;
 }
 
 export interface SiteBuildResult {
@@ -26,14 +44,58 @@ const require = createRequire(import.meta.url);
 
 export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
   const log = options.log ?? (() => {});
-  const t0 = performance.now();
-  const data = await buildData({ dataDir: options.dataDir, outDir: path.join(options.publicDir, 'data'), now: options.now, log });
-  const t1 = performance.now();
+  const outDir = path.resolve(options.outDir);
+  const publicDir = path.resolve(options.publicDir);
+  const publicData = path.join(publicDir, 'data');
+  const locks = [await acquireLock(outDir, log)];
+  try {
+    locks.push(await acquireLock(publicData, log));
+    await removeLeftovers(outDir, log);
+    await removeLeftovers(publicData, log);
+    const work = `${outDir}.build-${process.pid}`;
+    const dirs: SiteDirs = { publicDir: path.join(work, 'public'), outDir: path.join(work, 'dist'), cacheDir: path.join(work, 'astro-cache') };
+    const staging = `${publicData}.staging-${process.pid}`;
+    try {
+      await fs.rm(work, { recursive: true, force: true });
+      await copyStaticAssets(publicDir, dirs.publicDir);
+      const t0 = performance.now();
+      const data = await buildData({ dataDir: options.dataDir, outDir: path.join(dirs.publicDir, 'data'), now: options.now, log });
+      const t1 = performance.now();
+      await (options.siteStep ?? astroBuild)(dirs, log);
+      const t2 = performance.now();
+      // publicDir may be on another file system than outDir: its data is copied beside it
+      // first, so that publishing is two renames.
+      await fs.cp(path.join(dirs.publicDir, 'data'), staging, { recursive: true });
+      await swapIn(dirs.outDir, outDir);
+      await swapIn(staging, publicData);
+      return { data, seconds: { data: (t1 - t0) / 1000, site: (t2 - t1) / 1000 } };
+    } finally {
+      await fs.rm(work, { recursive: true, force: true });
+      await fs.rm(staging, { recursive: true, force: true });
+    }
+  } finally {
+    for (const lock of locks.reverse()) await lock.release();
+  }
+}
+
+/**
+ * Everything in publicDir but the public data and what builds keep beside it (data.lock,
+ * data.staging-<pid> …): those are published from the build's own data only.
+ */
+async function copyStaticAssets(from: string, to: string): Promise<void> {
+  await fs.mkdir(to, { recursive: true });
+  for (const name of await fs.readdir(from).catch(() => [] as string[])) {
+    if (name === 'data' || name.startsWith('data.')) continue;
+    await fs.cp(path.join(from, name), path.join(to, name), { recursive: true });
+  }
+}
+
+async function astroBuild(dirs: SiteDirs, log: (line: string) => void): Promise<void> {
   // astro's package exports hide its CLI file: locate it from the package root.
   const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', path.resolve(options.outDir)], {
-      env: { ...process.env, PORTAL_PUBLIC_DIR: path.resolve(options.publicDir), ASTRO_TELEMETRY_DISABLED: '1' },
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', dirs.outDir], {
+      env: { ...process.env, PORTAL_PUBLIC_DIR: dirs.publicDir, PORTAL_ASTRO_CACHE_DIR: dirs.cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -45,5 +107,4 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed (exit ${code}):\n${output.slice(-4000)}`))));
   });
-  return { data, seconds: { data: (t1 - t0) / 1000, site: (performance.now() - t1) / 1000 } };
 }
