@@ -233,7 +233,7 @@ export async function benchWasm(options: WasmBenchOptions = {}): Promise<WasmBen
 
 /**
  * What each query is measured with: the parameters a page gives it (pages always ask for one
- * indicator: src/site/model.ts, src/client/explore.ts), and, for a query whose example asks for
+ * indicator: src/site/model.ts, src/client/indicator-view.ts), and, for a query whose example asks for
  * every indicator (the terminal report, the whole-dataset summaries), that too.
  */
 function benchCases(catalog: CatalogEntry[], candidates: Awaited<ReturnType<typeof candidatesFor>>) {

@@ -1,0 +1,92 @@
+/**
+ * The browser views' one engine: DuckDB-WASM over the public data, opened once per page and
+ * only when a reader reaches for a control or a link names a state (never on a plain page
+ * view), with the catalog's queries bound to it. Its progress is reported in the reader's
+ * language, with the bytes loaded so far.
+ */
+import type { Locale } from '../lib/i18n.ts';
+import type { QueryDef } from '../queries/index.ts';
+
+type Queries = typeof import('../queries/index.ts')['queries'];
+
+export interface Catalog {
+  queries: Queries;
+  run<P, R>(query: QueryDef<P, R>, params: P): Promise<R[]>;
+}
+
+const WORDS = {
+  'zh-CN': {
+    updating: (period: string) => `正在更新到${period}…`,
+    showing: (period: string) => `当前显示：${period}。`,
+    failed: '未能更新，仍显示本页原有内容：',
+    noWasm: '此浏览器不支持 WebAssembly，无法在浏览器中查询；本页内容不受影响。',
+    engine: '正在加载浏览器查询引擎',
+    data: '正在载入数据',
+  },
+  en: {
+    updating: (period: string) => `Updating to ${period}…`,
+    showing: (period: string) => `Showing ${period}.`,
+    failed: 'Could not update; the page still shows its own figures:',
+    noWasm: 'This browser has no WebAssembly, so it cannot run queries; the page itself is complete.',
+    engine: 'Loading the in-browser query engine',
+    data: 'Loading the data',
+  },
+} as const;
+
+export function statusWords(locale: Locale): (typeof WORDS)[Locale] {
+  return WORDS[locale];
+}
+
+let catalog: Promise<Catalog> | null = null;
+const listeners = new Set<(line: string) => void>();
+let lastLine = '';
+
+function say(line: string): void {
+  lastLine = line;
+  for (const l of listeners) l(line);
+}
+
+/** Bytes of every response so far (the engine, its worker and the data), from the browser's own accounting. */
+function bytesLoaded(): number {
+  return performance.getEntriesByType('resource').reduce((n, e) => n + ((e as PerformanceResourceTiming).transferSize || 0), 0);
+}
+
+function megabytes(n: number): string {
+  return `${(n / 1048576).toFixed(1)} MB`;
+}
+
+function open(dataUrl: string, locale: Locale): Promise<Catalog> {
+  const words = WORDS[locale];
+  if (typeof WebAssembly === 'undefined' || typeof Worker === 'undefined') return Promise.reject(new Error(words.noWasm));
+  return (async () => {
+    const [{ openWasmEngine }, { queries, runQuery }, { CATALOG_TABLES }] = await Promise.all([
+      import('../engine/wasm.ts'),
+      import('../queries/index.ts'),
+      import('../engine/tables.ts'),
+    ]);
+    const engine = await openWasmEngine(dataUrl, {
+      tables: CATALOG_TABLES,
+      onProgress: (p) => say(`${p.phase === 'loading data' ? words.data : words.engine}… ${megabytes(bytesLoaded())}`),
+    });
+    return { queries, run: (query, params) => runQuery(engine, query, params) };
+  })();
+}
+
+/**
+ * The catalog, opening the engine on first use. `onLine` hears the progress lines (and the
+ * latest one at once); the first caller's locale words them.
+ */
+export function openCatalog(dataUrl: string, onLine: (line: string) => void, locale: Locale): Promise<Catalog> {
+  listeners.add(onLine);
+  if (lastLine) onLine(lastLine);
+  catalog ??= open(dataUrl, locale).catch((err: unknown) => {
+    catalog = null;
+    throw err;
+  });
+  return catalog.finally(() => listeners.delete(onLine));
+}
+
+/** Starts opening the engine ahead of a likely first query; failures are reported by the query itself. */
+export function prefetchCatalog(dataUrl: string, locale: Locale = document.documentElement.lang === 'en' ? 'en' : 'zh-CN'): void {
+  void openCatalog(dataUrl, () => {}, locale).catch(() => {});
+}
