@@ -33,6 +33,15 @@ function mustParse(period: string): Period {
   return p;
 }
 
+/**
+ * A number that orders periods in time: year, then month of year (a full year as month 12), the
+ * annual form YYYY just after YYYY-12, which it equals in coverage.
+ */
+export function periodSortKey(period: string): number {
+  const p = mustParse(period);
+  return p.year * 100 + p.m * 2 + (p.annual ? 1 : 0);
+}
+
 /** Share of the year elapsed at the end of the period: MM / 12, 1 for an annual period. */
 export function elapsedShare(period: string): number {
   return mustParse(period).m / 12;

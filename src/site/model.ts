@@ -475,6 +475,19 @@ export const boardPeriod = memo(async (parent: string): Promise<string | null> =
   return r[0]?.period ?? null;
 });
 
+/** Every period at which some child of the parent has a figure and a target for that year, newest first. */
+export const boardPeriods = memo(async (parent: string): Promise<string[]> => {
+  const r = await rows<{ period: string }>(
+    `SELECT DISTINCT o.period, o.year, o.month FROM observations o
+     JOIN jurisdictions j ON j.code = o.jurisdiction
+     JOIN targets t ON t.jurisdiction = o.jurisdiction AND t.indicator = o.indicator AND t.year = o.year
+     WHERE j.parent = $parent AND (o.value IS NOT NULL OR o.yoy_pct IS NOT NULL)
+     ORDER BY ${PERIOD_ORDER}`,
+    { parent },
+  );
+  return r.map((x) => x.period);
+});
+
 /** Parents with children that have targets: each gets a progress board. */
 export const boardParents = memo(async (): Promise<string[]> => {
   const r = await rows<{ parent: string }>(

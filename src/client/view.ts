@@ -1,0 +1,91 @@
+/**
+ * What every browser view does the same way: its state is the URL (canonical query string,
+ * pushed on a change, read again on back and forward), its controls are the form's selects, the
+ * engine is fetched on intent, the status line says what is shown or being updated to, and the
+ * static view comes back for the page's own state. A view only says how to draw a state.
+ */
+import type { Locale } from '../lib/i18n.ts';
+import { isInitial, readViewState, viewQuery, type ParamSpec } from '../lib/view-state.ts';
+import { openCatalog, prefetchCatalog, statusWords, type Catalog } from './engine.ts';
+
+export interface ViewDefinition {
+  specs: ParamSpec[];
+  locale: Locale;
+  dataUrl: string;
+  /** The words for the period or selection a state shows ("2025年1-6月"). */
+  describe: (state: Record<string, string>) => string;
+  /** The view body's markup for a state, from the catalog. */
+  render: (state: Record<string, string>, catalog: Catalog) => Promise<string>;
+  /**
+   * A state that belongs to another page (an indicator view's other parent): its URL, to go to
+   * instead of drawing here.
+   */
+  elsewhere?: (state: Record<string, string>, query: string) => string | null;
+}
+
+export function mountView(root: HTMLElement, def: ViewDefinition): void {
+  const form = root.querySelector<HTMLFormElement>('.view-controls')!;
+  const status = root.querySelector<HTMLElement>('.view-status')!;
+  const body = root.querySelector<HTMLElement>('.view-body')!;
+  const words = statusWords(def.locale);
+  const { specs } = def;
+  const staticHtml = body.innerHTML;
+  const staticStatus = status.textContent ?? '';
+  let drawn = 0; // the latest request wins: an older answer arriving late is dropped
+
+  const select = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
+
+  async function show(state: Record<string, string>): Promise<void> {
+    const ticket = ++drawn;
+    for (const spec of specs) select(spec.name).value = state[spec.name]!;
+    const query = viewQuery(state, specs);
+    if (isInitial(state, specs)) {
+      body.innerHTML = staticHtml;
+      status.textContent = staticStatus;
+      root.dataset.viewState = query;
+      return;
+    }
+    const label = def.describe(state);
+    status.textContent = words.updating(label);
+    root.setAttribute('aria-busy', 'true');
+    try {
+      const catalog = await openCatalog(def.dataUrl, (line) => ticket === drawn && (status.textContent = line), def.locale);
+      const html = await def.render(state, catalog);
+      if (ticket !== drawn) return;
+      // Keep the height until the new content is in: the page below does not jump.
+      body.style.minHeight = `${body.offsetHeight}px`;
+      body.innerHTML = html;
+      requestAnimationFrame(() => (body.style.minHeight = ''));
+      status.textContent = words.showing(label);
+      root.dataset.viewState = query;
+    } catch (err) {
+      if (ticket === drawn) status.textContent = `${words.failed} ${err instanceof Error ? err.message : String(err)}`;
+    } finally {
+      if (ticket === drawn) root.removeAttribute('aria-busy');
+    }
+  }
+
+  const go = (state: Record<string, string>, push: boolean): void => {
+    const query = viewQuery(state, specs);
+    const away = def.elsewhere?.(state, query);
+    if (away) {
+      if (push) location.assign(away);
+      else location.replace(away);
+      return;
+    }
+    if (push) history.pushState(null, '', `?${query}${location.hash}`);
+    void show(state);
+  };
+
+  form.hidden = false;
+  // Intent: the engine starts loading when a reader reaches for a control, not on page view.
+  const prefetch = () => prefetchCatalog(def.dataUrl, def.locale);
+  form.addEventListener('pointerover', prefetch, { once: true });
+  form.addEventListener('focusin', prefetch, { once: true });
+  form.addEventListener('change', () => go(Object.fromEntries(specs.map((s) => [s.name, select(s.name).value])), true));
+  addEventListener('popstate', () => void show(readViewState(location.search, specs).state));
+
+  const initial = readViewState(location.search, specs);
+  if (initial.explicit) go(initial.state, false);
+  else root.dataset.viewState = viewQuery(initial.state, specs);
+}
