@@ -1,25 +1,34 @@
-/** npm run build:data -- [DATA_DIR] [--out DIR] [--now ISO-8601]: validate, then write the public data. */
+/** npm run build:data -- [DATA_DIR] [--out DIR] [--now ISO-8601] [--audience public|internal]: validate, then write the public data. */
 import path from 'node:path';
-import { buildData, PublishRefused, ValidationFailed } from '../src/build/build-data.ts';
+import { buildData, PublishRefused, ValidationFailed, type Audience } from '../src/build/build-data.ts';
 import { DataDirError, formatProblem, formatSummary } from '../src/validate/index.ts';
-import { parseCommandLine, parseInstant, UsageError } from './cli-args.ts';
+import { audienceAndClock, parseCommandLine, UsageError } from './cli-args.ts';
 
-const USAGE = 'usage: npm run build:data -- [DATA_DIR] [--out DIR] [--now ISO-8601 instant with offset]   (DATA_DIR defaults to PORTAL_DATA, then data)';
+const USAGE =
+  'usage: npm run build:data -- [DATA_DIR] [--out DIR] [--now ISO-8601 instant with offset] [--audience public|internal]\n' +
+  '  DATA_DIR defaults to PORTAL_DATA, then data; --audience to PORTAL_AUDIENCE, then public; an internal build needs --out outside public/';
 
 let dataDir: string;
 let outDir: string;
 let now: Date;
+let audience: Audience;
 try {
-  const cli = parseCommandLine(process.argv.slice(2), { options: ['--out', '--now'], flags: ['--help'], positionals: 1 });
+  const cli = parseCommandLine(process.argv.slice(2), { options: ['--out', '--now', '--audience'], flags: ['--help'], positionals: 1 });
   if (cli.flags.has('--help')) {
     console.log(USAGE);
     process.exit(0);
   }
   dataDir = cli.positionals[0] ?? process.env.PORTAL_DATA ?? 'data';
-  outDir = cli.options.get('--out') ?? 'public/data';
-  const nowText = cli.options.get('--now');
-  const envNow = process.env.PORTAL_BUILD_NOW;
-  now = nowText !== undefined ? parseInstant(nowText, '--now') : envNow ? parseInstant(envNow, 'PORTAL_BUILD_NOW') : new Date();
+  const clock = audienceAndClock(cli);
+  audience = clock.audience;
+  now = clock.now ?? new Date();
+  const out = cli.options.get('--out');
+  if (audience === 'internal') {
+    // Astro copies public/ into every site it builds: internal data there would ship.
+    const inside = out !== undefined && !path.relative(path.resolve('public'), path.resolve(out)).startsWith('..');
+    if (out === undefined || inside) throw new UsageError('an internal build needs --out DIR outside public/ (every site build copies public/)');
+  }
+  outDir = out ?? 'public/data';
 } catch (e) {
   if (!(e instanceof UsageError)) throw e;
   console.error(`build:data: ${e.message}\n${USAGE}`);
@@ -27,10 +36,10 @@ try {
 }
 
 const t0 = performance.now();
-console.error(`build:data ${dataDir} → ${outDir} (clock ${now.toISOString()})`);
+console.error(`build:data ${dataDir} → ${outDir} (clock ${now.toISOString()}, ${audience} audience)`);
 let r;
 try {
-  r = await buildData({ dataDir, outDir, now, log: (l) => console.error(l) });
+  r = await buildData({ dataDir, outDir, now, audience, log: (l) => console.error(l) });
 } catch (e) {
   if (e instanceof DataDirError) {
     console.error(`build:data: ${e.message}; give the data package directory (default data/, or PORTAL_DATA)`);

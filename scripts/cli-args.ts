@@ -3,6 +3,7 @@
  * what they read from `args`, so what is left are the positional arguments; parseCommandLine
  * (the builds) reads everything at once and refuses what it does not know.
  */
+import { AUDIENCES, type Audience } from '../src/build/build-data.ts';
 import { DATETIME_EXPECTED, datetimeFix, isDatetime } from '../src/validate/fields.ts';
 
 /** The value after `name` (`--out DIR`), or undefined when `name` is absent. */
@@ -82,4 +83,24 @@ export function parseInstant(text: string, name: string): Date {
     ? 'a time without an offset names a different instant in every time zone, and the embargo compares instants'
     : `expected an ${DATETIME_EXPECTED}`;
   throw new UsageError(`${name} ${JSON.stringify(text)}: ${why}; ${datetimeFix(text)}`);
+}
+
+/**
+ * The audience and clock of a build: --audience (or PORTAL_AUDIENCE), default public, and --now
+ * (or PORTAL_BUILD_NOW), default the current time. A public build may not run with a clock in
+ * the future: it would publish releases still under embargo. Previews are internal builds.
+ */
+export function audienceAndClock(cli: CommandLine): { audience: Audience; now: Date | undefined } {
+  const audienceText = cli.options.get('--audience') ?? (process.env.PORTAL_AUDIENCE || 'public');
+  const audience = AUDIENCES.find((a) => a === audienceText);
+  if (audience === undefined) throw new UsageError(`--audience ${JSON.stringify(audienceText)}: use ${AUDIENCES.join(' or ')}`);
+  const nowText = cli.options.get('--now');
+  const envNow = process.env.PORTAL_BUILD_NOW;
+  const now = nowText !== undefined ? parseInstant(nowText, '--now') : envNow ? parseInstant(envNow, 'PORTAL_BUILD_NOW') : undefined;
+  if (audience === 'public' && now !== undefined && now.getTime() > Date.now()) {
+    throw new UsageError(
+      `--now ${now.toISOString()} is in the future: a public build would publish releases still under embargo; preview them with --audience internal`,
+    );
+  }
+  return { audience, now };
 }

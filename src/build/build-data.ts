@@ -13,6 +13,7 @@ import { parseGeoMaps } from '../lib/geo-maps.ts';
 import * as schema from '../lib/schema.ts';
 import { PUBLIC_TABLES } from '../engine/tables.ts';
 import { buildDatapackage } from './datapackage.ts';
+import { collectWithheld, LeakFound, scanForLeaks, type Withheld } from './leak-scan.ts';
 import { acquireLock, exists, PublishRefused, removeLeftovers, swapIn } from './publish.ts';
 import { validateDataDir, type ValidationReport } from '../validate/index.ts';
 
@@ -32,9 +33,17 @@ export interface BuildOptions {
   outDir: string;
   /** The build clock: releases published after it are embargoed. */
   now?: Date;
+  /**
+   * public (the default) leaves internal indicators out and runs the leak scan; internal keeps
+   * them, for the bureau's own site, and says so in manifest.json.
+   */
+  audience?: Audience;
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
 }
+
+export const AUDIENCES = ['public', 'internal'] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 export interface Reconciliation {
   read: number;
@@ -51,7 +60,11 @@ export interface BuildResult {
   reconciliation: Reconciliation;
   rowCounts: Record<string, number>;
   embargoedReleases: string[];
+  /** Internal indicators left out: none in an internal build. */
   internalIndicators: string[];
+  audience: Audience;
+  /** What a public build withheld, for the leak scan of what is built from its data (the site). */
+  withheld: Withheld | null;
 }
 
 export interface DatasetInfo {
@@ -155,6 +168,8 @@ export async function buildData(options: BuildOptions): Promise<BuildResult> {
 
 async function writePublicData(options: BuildOptions, staging: string, log: (line: string) => void): Promise<BuildResult> {
   const now = options.now ?? new Date();
+  const audience = options.audience ?? 'public';
+  const keepInternal = audience === 'internal';
   const dataDir = path.resolve(options.dataDir);
   const outDir = path.resolve(options.outDir);
   const tValidate = performance.now();
@@ -246,7 +261,7 @@ async function writePublicData(options: BuildOptions, staging: string, log: (lin
     step(`observations read from ${obsFiles.length} files`);
 
     await c.run(`CREATE TABLE observations_classified AS
-      SELECT o.*, r.seq, r.is_public, i.visibility = 'internal' AS is_internal
+      SELECT o.*, r.seq, r.is_public, i.visibility = 'internal' AND NOT ${keepInternal} AS is_internal
       FROM observations_read o JOIN releases_all r ON r.id = o.release JOIN indicators_all i ON i.id = o.indicator`);
     await c.run(`CREATE TABLE observation_vintages AS
       SELECT jurisdiction, indicator, period, year, month, value, yoy_pct, flag, note, release,
@@ -279,7 +294,7 @@ async function writePublicData(options: BuildOptions, staging: string, log: (lin
     const publicSelect: Record<string, string> = {
       jurisdictions: 'SELECT * FROM jurisdictions ORDER BY code, valid_from NULLS FIRST',
       indicators: `SELECT id, name_zh, name_en, unit, kind, higher_is_better, additive, allow_negative, decimals, category,
-        definition_zh, definition_en, source FROM indicators_all WHERE visibility = 'public' ORDER BY id`,
+        definition_zh, definition_en, source FROM indicators_all WHERE visibility = 'public' OR ${keepInternal} ORDER BY id`,
       releases: 'SELECT id, published_at, title, title_en, source, notes FROM releases_all WHERE is_public ORDER BY seq',
       // By indicator, then period: DuckDB skips the blocks of a table whose ranges of indicator
       // and year cannot match a query's filter, and nearly every catalog query asks for one
@@ -288,7 +303,7 @@ async function writePublicData(options: BuildOptions, staging: string, log: (lin
         FROM observation_vintages WHERE is_latest ORDER BY indicator, year, coalesce(month, 13), jurisdiction`,
       observation_vintages: `SELECT * FROM observation_vintages ORDER BY indicator, jurisdiction, period, vintage`,
       targets: `SELECT t.* FROM targets_all t JOIN indicators_all i ON i.id = t.indicator
-        WHERE i.visibility = 'public' ORDER BY t.year, t.indicator, t.jurisdiction`,
+        WHERE i.visibility = 'public' OR ${keepInternal} ORDER BY t.year, t.indicator, t.jurisdiction`,
       exchange_rates: 'SELECT * FROM exchange_rates ORDER BY year, currency',
     };
     const rowCounts: Record<string, number> = {};
@@ -308,9 +323,9 @@ async function writePublicData(options: BuildOptions, staging: string, log: (lin
     await copyGeo(dataDir, staging);
 
     const embargoedReleases = releaseTimes.filter((r) => !r.isPublic).map((r) => r.id).sort();
-    const internalIndicators = (await c.runAndReadAll("SELECT id FROM indicators_all WHERE visibility = 'internal' ORDER BY id"))
-      .getRows()
-      .map((r) => String(r[0]));
+    const internalIndicators = keepInternal
+      ? []
+      : (await c.runAndReadAll("SELECT id FROM indicators_all WHERE visibility = 'internal' ORDER BY id")).getRows().map((r) => String(r[0]));
     const dataAsOf = releaseTimes.findLast((r) => r.isPublic)?.utc ?? null;
 
     await writeJson(path.join(staging, 'datapackage.json'), buildDatapackage(datasetInfo, rowCounts));
@@ -319,18 +334,33 @@ async function writePublicData(options: BuildOptions, staging: string, log: (lin
       .update(files.map((f) => `${f.path} ${f.sha256}\n`).join(''))
       .digest('hex')
       .slice(0, 16);
+    // Nothing about what was withheld: how many rows are embargoed or internal is itself news.
     await writeJson(path.join(staging, 'manifest.json'), {
       data_version: dataVersion,
       data_as_of: dataAsOf,
+      // internal: every page says 内部资料 / Internal.
+      audience,
       dataset: datasetInfo,
       row_counts: rowCounts,
-      reconciliation,
       files,
     });
     step('manifest written');
 
+    let withheld: Withheld | null = null;
+    if (!keepInternal) {
+      // Decided again from the validated tables, not from the filters above, which are what is checked.
+      withheld = await collectWithheld(
+        c,
+        validation.tables.indicators.filter((i) => i.visibility === 'internal').map((i) => i.id),
+        validation.tables.releases.filter((r) => releaseInstant(r.published_at).ns > nowNs).map((r) => r.id),
+      );
+      const leaks = await scanForLeaks(staging, withheld);
+      if (leaks.length > 0) throw new LeakFound(leaks, `the public data for ${outDir}`);
+      step('leak scan: nothing withheld in the public data');
+    }
+
     const seconds = { validate: (tBuild - tValidate) / 1000, build: (performance.now() - tBuild) / 1000 };
-    return { dataVersion, validation, seconds, reconciliation, rowCounts, embargoedReleases, internalIndicators };
+    return { dataVersion, validation, seconds, reconciliation, rowCounts, embargoedReleases, internalIndicators, audience, withheld };
   } finally {
     c.closeSync();
     instance.closeSync();

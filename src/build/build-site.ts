@@ -9,13 +9,18 @@
  * by a later build: once a killed preview's staging directory inside public/ was copied into
  * dist, shipping an embargoed release. One build at a time per outDir and per public data
  * directory (src/build/publish.ts).
+ *
+ * A public build's dist is leak-scanned (src/build/leak-scan.ts) before it is published. An
+ * internal build (internal indicators, and with a later clock embargoed releases) publishes its
+ * dist only: never into <publicDir>/data, which every later site build would copy.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { buildData, type BuildResult } from './build-data.ts';
-import { acquireLock, removeLeftovers, swapIn } from './publish.ts';
+import { buildData, type Audience, type BuildResult } from './build-data.ts';
+import { LeakFound, scanForLeaks } from './leak-scan.ts';
+import { acquireLock, removeLeftovers, swapIn, type Lock } from './publish.ts';
 
 /** Where a site step reads and writes: Astro's publicDir, outDir and cacheDir. */
 export interface SiteDirs {
@@ -30,6 +35,7 @@ export interface SiteBuildOptions {
   publicDir: string;
   outDir: string;
   now?: Date;
+  audience?: Audience;
   log?: (line: string) => void;
   /** Renders the site (astro build by default). */
   siteStep?: (dirs: SiteDirs, log: (line: string) => void) => Promise<void>;
@@ -47,11 +53,14 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const outDir = path.resolve(options.outDir);
   const publicDir = path.resolve(options.publicDir);
   const publicData = path.join(publicDir, 'data');
-  const locks = [await acquireLock(outDir, log)];
+  const audience = options.audience ?? 'public';
+  const publishesData = audience === 'public';
+  const locks: Lock[] = [];
   try {
-    locks.push(await acquireLock(publicData, log));
+    locks.push(await acquireLock(outDir, log));
+    if (publishesData) locks.push(await acquireLock(publicData, log));
     await removeLeftovers(outDir, log);
-    await removeLeftovers(publicData, log);
+    if (publishesData) await removeLeftovers(publicData, log);
     const work = `${outDir}.build-${process.pid}`;
     const dirs: SiteDirs = { publicDir: path.join(work, 'public'), outDir: path.join(work, 'dist'), cacheDir: path.join(work, 'astro-cache') };
     const staging = `${publicData}.staging-${process.pid}`;
@@ -59,15 +68,22 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       await fs.rm(work, { recursive: true, force: true });
       await copyStaticAssets(publicDir, dirs.publicDir);
       const t0 = performance.now();
-      const data = await buildData({ dataDir: options.dataDir, outDir: path.join(dirs.publicDir, 'data'), now: options.now, log });
+      const data = await buildData({ dataDir: options.dataDir, outDir: path.join(dirs.publicDir, 'data'), now: options.now, audience, log });
       const t1 = performance.now();
       await (options.siteStep ?? astroBuild)(dirs, log);
       const t2 = performance.now();
-      // publicDir may be on another file system than outDir: its data is copied beside it
-      // first, so that publishing is two renames.
-      await fs.cp(path.join(dirs.publicDir, 'data'), staging, { recursive: true });
+      if (data.withheld) {
+        const leaks = await scanForLeaks(dirs.outDir, data.withheld);
+        if (leaks.length > 0) throw new LeakFound(leaks, `the site for ${outDir}`);
+        log(`  leak scan: nothing withheld in the site (${((performance.now() - t2) / 1000).toFixed(1)} s)`);
+      }
+      if (publishesData) {
+        // publicDir may be on another file system than outDir: its data is copied beside it
+        // first, so that publishing is two renames.
+        await fs.cp(path.join(dirs.publicDir, 'data'), staging, { recursive: true });
+      }
       await swapIn(dirs.outDir, outDir);
-      await swapIn(staging, publicData);
+      if (publishesData) await swapIn(staging, publicData);
       return { data, seconds: { data: (t1 - t0) / 1000, site: (t2 - t1) / 1000 } };
     } finally {
       await fs.rm(work, { recursive: true, force: true });

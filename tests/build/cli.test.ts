@@ -15,7 +15,7 @@ function run(script: string, ...args: string[]) {
     cwd: root,
     encoding: 'utf8',
     timeout: 120_000,
-    env: { ...process.env, PORTAL_BUILD_NOW: '', PORTAL_DATA: '' },
+    env: { ...process.env, PORTAL_BUILD_NOW: '', PORTAL_DATA: '', PORTAL_AUDIENCE: '' },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -49,7 +49,7 @@ describe('npm run build:data', () => {
   it('accepts --now=… and builds with that clock', async () => {
     const out = path.join(tmp, 'eq');
     const r = run('scripts/build-data.ts', fixture, `--out=${out}`, '--now=2024-07-15T10:00:01+08:00');
-    expect(r.stderr).toContain('(clock 2024-07-15T02:00:01.000Z)');
+    expect(r.stderr).toContain('(clock 2024-07-15T02:00:01.000Z, public audience)');
     expect(r.status).toBe(0);
     const releases = await fs.readFile(path.join(out, 'releases.csv'), 'utf8');
     expect(releases).toContain('2024-06,');
@@ -69,6 +69,38 @@ describe('npm run build:data', () => {
     const r = run('scripts/build-data.ts', fixture, '--outdir', path.join(tmp, 'x'));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown option --outdir; known options: --out VALUE, --now VALUE');
+  });
+});
+
+describe('--audience', () => {
+  it('a public build refuses a clock in the future: previews are internal', () => {
+    const r = run('scripts/build-data.ts', fixture, '--out', path.join(tmp, 'future'), '--now=2999-01-01T00:00:00Z');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--now 2999-01-01T00:00:00.000Z is in the future: a public build would publish releases still under embargo; preview them with --audience internal');
+  });
+
+  it('an internal build needs its own --out, outside public/', () => {
+    for (const out of [[], ['--out', 'public/internal-data']]) {
+      const r = run('scripts/build-data.ts', fixture, '--audience', 'internal', ...out);
+      expect(r.status, out.join(' ')).toBe(2);
+      expect(r.stderr).toContain('an internal build needs --out DIR outside public/');
+    }
+  });
+
+  it('an internal preview with a later clock keeps the internal indicator and the embargoed release', async () => {
+    const out = path.join(tmp, 'preview');
+    const r = run('scripts/build-data.ts', fixture, '--audience=internal', '--out', out, '--now', '2999-01-01T00:00:00+08:00');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('internal audience');
+    const observations = await fs.readFile(path.join(out, 'observations.csv'), 'utf8');
+    expect(observations).toContain('99999');
+    expect(observations).toContain('secret_metric');
+  });
+
+  it('PORTAL_AUDIENCE must name an audience', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-site.ts'], { cwd: root, encoding: 'utf8', env: { ...process.env, PORTAL_AUDIENCE: 'press' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--audience "press": use public or internal');
   });
 });
 

@@ -1,0 +1,319 @@
+/**
+ * The leak scan: after every public build, every file it wrote (the public CSV, Parquet and
+ * JSON, the manifest, the boundary files, and when the site step ran every file in dist: HTML,
+ * JS chunks, the sitemap) is read for what the build withheld, and the build fails on a hit,
+ * naming the file, the place and what leaked. Nothing is published then.
+ *
+ * What is withheld is decided again here from the validated package (indicators' visibility,
+ * releases' published_at against the build clock) and the rows as read, not taken from the
+ * build's own filters, which are what the scan checks. A withheld row is recognised by:
+ * - its identifiers: an internal indicator id, or an embargoed release id, standing as a word
+ *   (between quotes, slashes, commas, brackets, tags: not inside prose);
+ * - its key: a row of a public table with the jurisdiction, indicator, period and release of a
+ *   withheld row;
+ * - its value as printed (as the CSV writes it, and as the pages print it in both languages,
+ *   grouped or not, at each number of decimals the site may use), for values of at least five
+ *   significant digits that no public figure prints the same way: shorter numbers are
+ *   everywhere on a page (years, percentages, ranks) and prove nothing.
+ * Numbers are looked for where figures are written: table cells, JSON values, the text and
+ * descriptive attributes of HTML (not SVG geometry or boundary coordinates), and in JS only as
+ * decimals (a bundled library is full of integer constants). Binary files (the DuckDB-WASM
+ * module, images) are not read: they come from packages, not from the data.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { formatAmount, publishedDecimals } from '../lib/format.ts';
+import { LOCALES } from '../lib/i18n.ts';
+import { PERIOD_RE, type Unit } from '../lib/schema.ts';
+import { PublishRefused } from './publish.ts';
+
+export interface Withheld {
+  /** A word that gives a leak away wherever it stands as one (internal ids, embargoed release ids) → what it is. */
+  words: ReadonlyMap<string, string>;
+  internalIndicators: ReadonlySet<string>;
+  embargoedReleases: ReadonlySet<string>;
+  /** jurisdiction|indicator|period|release of every withheld row → the row. */
+  keys: ReadonlyMap<string, string>;
+  /** A withheld value as printed → the row it is the value of. */
+  figures: ReadonlyMap<string, string>;
+}
+
+export interface Leak {
+  /** Relative to the scanned directory. */
+  file: string;
+  /** "line 12", "row 3, column note", "key $.files[2].path". */
+  where: string;
+  what: string;
+}
+
+/** The scan found withheld data in the output: nothing was published. */
+export class LeakFound extends PublishRefused {
+  constructor(
+    readonly leaks: Leak[],
+    root: string,
+  ) {
+    super(
+      `leak scan: ${leaks.length}${leaks.length >= MAX_LEAKS ? '+' : ''} withheld item(s) in ${root}, so nothing was published:\n` +
+        leaks.map((l) => `  ${l.file} (${l.where}): ${l.what}`).join('\n') +
+        '\nThe build let internal or embargoed data into a public file: find what wrote it there.',
+    );
+  }
+}
+
+/** Enough to see what leaked and where; a broken filter leaks thousands of rows. */
+const MAX_LEAKS = 20;
+/** Fewer significant digits than this prove nothing: such numbers are everywhere. */
+const MIN_SIGNIFICANT_DIGITS = 5;
+
+/**
+ * What a public build withholds, from the build's raw tables (observations_read,
+ * indicators_all, targets_all, exchange_rates: the package as read, before any filter).
+ */
+export async function collectWithheld(
+  c: DuckDBConnection,
+  internalIndicators: readonly string[],
+  embargoedReleases: readonly string[],
+): Promise<Withheld> {
+  const words = new Map<string, string>();
+  for (const id of internalIndicators) words.set(id, `internal indicator ${id}`);
+  // A release id shaped like a period (2025-06) cannot be told from one in text.
+  for (const id of embargoedReleases) if (!PERIOD_RE.test(id)) words.set(id, `embargoed release ${id}`);
+  const keys = new Map<string, string>();
+  const figures = new Map<string, string>();
+
+  await c.run('CREATE OR REPLACE TEMP TABLE withheld_ids (kind VARCHAR, id VARCHAR)');
+  const appender = await c.createAppender('withheld_ids');
+  for (const [kind, ids] of [['indicator', internalIndicators], ['release', embargoedReleases]] as const) {
+    for (const id of ids) {
+      appender.appendVarchar(kind);
+      appender.appendVarchar(id);
+      appender.endRow();
+    }
+  }
+  appender.closeSync();
+  const isWithheld = `(o.indicator IN (SELECT id FROM withheld_ids WHERE kind = 'indicator') OR o.release IN (SELECT id FROM withheld_ids WHERE kind = 'release'))`;
+
+  const rows = await c.runAndReadAll(`SELECT o.jurisdiction, o.indicator, o.period, o.release, o.value, i.unit, CAST(i.decimals AS INTEGER) AS decimals
+    FROM observations_read o JOIN indicators_all i ON i.id = o.indicator WHERE ${isWithheld}`);
+  for (const [j, i, p, release, value, unit, decimals] of rows.getRowsJS() as [string, string, string, string, number | null, Unit, number][]) {
+    const why = internalIndicators.includes(i) ? 'internal' : 'embargoed';
+    const row = `${j} ${i} ${p} of release ${release} (${why})`;
+    keys.set(`${j}|${i}|${p}|${release}`, row);
+    if (value === null) continue;
+    for (const form of printedForms(value, unit, decimals)) if (significantDigits(form) >= MIN_SIGNIFICANT_DIGITS) figures.set(form, `figure ${form} of ${row}`);
+  }
+
+  if (figures.size > 0) {
+    // A value some public figure, growth rate, target or rate prints the same way proves nothing.
+    const publicNumbers = await c.runAndReadAll(`
+      SELECT DISTINCT o.value, i.unit, CAST(i.decimals AS INTEGER) FROM observations_read o JOIN indicators_all i ON i.id = o.indicator
+        WHERE NOT ${isWithheld} AND o.value IS NOT NULL
+      UNION SELECT DISTINCT o.yoy_pct, '%', 1 FROM observations_read o WHERE NOT ${isWithheld} AND o.yoy_pct IS NOT NULL
+      UNION SELECT DISTINCT t.v, CASE WHEN t.type = 'growth' THEN '%' ELSE i.unit END, CAST(i.decimals AS INTEGER)
+        FROM (SELECT indicator, type, value AS v FROM targets_all UNION ALL SELECT indicator, type, value_max FROM targets_all) t
+        JOIN indicators_all i ON i.id = t.indicator WHERE i.visibility = 'public' AND t.v IS NOT NULL
+      UNION SELECT DISTINCT cny_per_unit, '元', 4 FROM exchange_rates`);
+    for (const [value, unit, decimals] of publicNumbers.getRowsJS() as [number, Unit, number][]) {
+      for (const form of printedForms(value, unit, decimals)) figures.delete(form);
+    }
+  }
+  return { words, internalIndicators: new Set(internalIndicators), embargoedReleases: new Set(embargoedReleases), keys, figures };
+}
+
+/** A value as the CSV writes it and as the pages may print it: without sign, grouped or not, per language and decimals. */
+export function printedForms(value: number, unit: Unit, decimals: number): Set<string> {
+  const abs = Math.abs(value);
+  const forms = new Set<string>([String(abs)]);
+  if (Number.isInteger(abs)) forms.add(`${abs}.0`); // DuckDB writes a whole double so
+  for (let d = publishedDecimals(abs, decimals); d <= decimals; d++) {
+    for (const locale of LOCALES) {
+      const printed = formatAmount(abs, { unit, decimals: d, locale });
+      for (const form of [printed, printed.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')]) {
+        forms.add(form);
+        forms.add(form.replaceAll(',', ''));
+      }
+    }
+  }
+  return forms;
+}
+
+function significantDigits(form: string): number {
+  return form.replace(/[^0-9]/g, '').replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
+/** Scans every file under `root`; returns what leaked (at most MAX_LEAKS). */
+export async function scanForLeaks(root: string, withheld: Withheld): Promise<Leak[]> {
+  const leaks: Leak[] = [];
+  const seen = new Set<string>();
+  if (withheld.words.size === 0 && withheld.keys.size === 0 && withheld.figures.size === 0) return leaks;
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  try {
+    for (const file of await filesUnder(root)) {
+      if (leaks.length >= MAX_LEAKS) break;
+      const rel = path.relative(root, file).split(path.sep).join('/');
+      const report = (where: string, what: string) => {
+        const key = `${rel}\u0000${where}\u0000${what}`;
+        if (leaks.length < MAX_LEAKS && !seen.has(key)) leaks.push({ file: rel, where, what });
+        seen.add(key);
+      };
+      const ext = path.extname(file).toLowerCase();
+      if (ext === '.csv' || ext === '.parquet') {
+        await scanTable(c, file, ext, withheld, report);
+        continue;
+      }
+      const bytes = await fs.readFile(file);
+      if (bytes.subarray(0, 8192).includes(0)) continue; // binary
+      const text = bytes.toString('utf8');
+      if (ext === '.html' || ext === '.htm') scanHtml(text, withheld, report);
+      else if (ext === '.json' || ext === '.webmanifest') scanJson(text, withheld, report);
+      else scanText(text, 0, text, { decimalsOnly: true }, withheld, report);
+    }
+  } finally {
+    c.closeSync();
+    db.closeSync();
+  }
+  return leaks;
+}
+
+type Report = (where: string, what: string) => void;
+
+async function filesUnder(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fs.readdir(root, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out.push(path.join(e.parentPath, e.name));
+  }
+  return out.sort();
+}
+
+/** Every cell of a public table, with the meaning its column gives it. */
+async function scanTable(c: DuckDBConnection, file: string, ext: string, w: Withheld, report: Report): Promise<void> {
+  const source = ext === '.csv' ? `read_csv('${file.replaceAll("'", "''")}', all_varchar = true, header = true)` : `read_parquet('${file.replaceAll("'", "''")}')`;
+  const result = await c.stream(`SELECT COLUMNS(*)::VARCHAR FROM ${source}`);
+  const names = result.columnNames();
+  const col = (n: string) => names.indexOf(n);
+  const [j, i, p, r] = [col('jurisdiction'), col('indicator'), col('period'), col('release')];
+  const keyed = j >= 0 && i >= 0 && p >= 0 && r >= 0;
+  const isReleases = path.basename(file).startsWith('releases.');
+  let rowNumber = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    for (const row of chunk.getRows() as (string | null)[][]) {
+      rowNumber++;
+      const at = (k: number) => `row ${rowNumber}, column ${names[k]}`;
+      if (keyed) {
+        const hit = w.keys.get(`${row[j]}|${row[i]}|${row[p]}|${row[r]}`);
+        if (hit) report(`row ${rowNumber}`, `the withheld row ${hit}`);
+      }
+      row.forEach((cell, k) => {
+        if (cell === null) return;
+        if (w.internalIndicators.has(cell) && (names[k] === 'indicator' || names[k] === 'id')) report(at(k), `internal indicator ${cell}`);
+        else if (w.embargoedReleases.has(cell) && (names[k] === 'release' || (isReleases && names[k] === 'id'))) report(at(k), `embargoed release ${cell}`);
+        else if (w.words.has(cell)) report(at(k), w.words.get(cell)!);
+        else {
+          const figure = w.figures.get(cell.replace(/^-/, ''));
+          if (figure) report(at(k), figure);
+        }
+      });
+    }
+  }
+}
+
+/** Characters around a word that make it an identifier, not a piece of prose. */
+const BEFORE = new Set(['"', "'", '`', '/', '=', ',', '?', '&', '#', '(', '[', '{', ':', '>', '\n']);
+const AFTER = new Set(['"', "'", '`', '/', ',', '?', '&', '#', ')', ']', '}', ':', '<', '\n', '\r', '.']);
+const WORD_RE = /[A-Za-z0-9_][A-Za-z0-9_.-]*/g;
+const NUMBER_RE = /\d[\d,]*(?:\.\d+)?/g;
+
+/**
+ * Words and numbers in `text`, a part of `whole` starting at `offset` (for line numbers).
+ * `numbers: false` looks for words only; `decimalsOnly` ignores whole numbers.
+ */
+function scanText(
+  whole: string,
+  offset: number,
+  text: string,
+  options: { numbers?: boolean; decimalsOnly?: boolean },
+  w: Withheld,
+  report: Report,
+): void {
+  const lineAt = (i: number) => `line ${whole.slice(0, offset + i).split('\n').length}`;
+  if (w.words.size > 0) {
+    for (const m of text.matchAll(WORD_RE)) {
+      const word = m[0].replace(/[.-]+$/, '');
+      const what = w.words.get(word);
+      if (what === undefined) continue;
+      const before = m.index === 0 ? '\n' : text[m.index - 1]!;
+      const after = text[m.index + word.length] ?? '\n';
+      if (BEFORE.has(before) && AFTER.has(after)) report(lineAt(m.index), what);
+    }
+  }
+  if (options.numbers === false || w.figures.size === 0) return;
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const token = m[0].replace(/,+$/, '');
+    if (options.decimalsOnly && !token.includes('.')) continue;
+    for (const form of token.includes(',') ? [token, ...token.split(',')] : [token]) {
+      const figure = w.figures.get(form);
+      if (figure && (!options.decimalsOnly || form.includes('.'))) {
+        report(lineAt(m.index), figure);
+        break;
+      }
+    }
+  }
+}
+
+/** Attributes whose values are read as text: the rest of an HTML tag is markup and SVG geometry. */
+const TEXT_ATTRIBUTE = /^(?:title|alt|aria-[a-z-]+|content|value|label|placeholder|data-[a-z0-9-]+)$/i;
+const HTML_RE = /<!--[\s\S]*?-->|<(script|style)\b[^>]*>([\s\S]*?)<\/\1\s*>|<[^>]*>/gi;
+const ATTR_RE = /([^\s"'=<>/]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
+
+function scanHtml(html: string, w: Withheld, report: Report): void {
+  let last = 0;
+  for (const m of html.matchAll(HTML_RE)) {
+    scanText(html, last, html.slice(last, m.index), {}, w, report);
+    last = m.index + m[0].length;
+    if (m[1]) {
+      // Inline script and style: words, and decimals as in a JS file.
+      const body = m[2] ?? '';
+      scanText(html, m.index + m[0].indexOf(body), body, { decimalsOnly: true }, w, report);
+      continue;
+    }
+    scanText(html, m.index, m[0], { numbers: false }, w, report);
+    for (const a of m[0].matchAll(ATTR_RE)) {
+      if (!TEXT_ATTRIBUTE.test(a[1]!)) continue;
+      const value = a[2] ?? a[3] ?? a[4] ?? '';
+      scanText(html, m.index + a.index, value, {}, w, report);
+    }
+  }
+  scanText(html, last, html.slice(last), {}, w, report);
+}
+
+/** Keys whose numbers are geometry or file metadata, never figures. */
+const NOT_FIGURES = new Set(['arcs', 'coordinates', 'bbox', 'transform', 'bytes', 'row_counts', 'rows']);
+
+function scanJson(text: string, w: Withheld, report: Report): void {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    scanText(text, 0, text, { decimalsOnly: true }, w, report);
+    return;
+  }
+  const walk = (v: unknown, where: string, figures: boolean): void => {
+    if (typeof v === 'string') {
+      const what = w.words.get(v) ?? (w.internalIndicators.has(v) ? `internal indicator ${v}` : undefined);
+      if (what) report(`key ${where}`, what);
+      else scanText(v, 0, v, { numbers: figures }, w, (_, found) => report(`key ${where}`, found));
+    } else if (typeof v === 'number') {
+      const figure = figures ? w.figures.get(String(Math.abs(v))) : undefined;
+      if (figure) report(`key ${where}`, figure);
+    } else if (Array.isArray(v)) {
+      v.forEach((x, k) => walk(x, `${where}[${k}]`, figures));
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) walk(x, `${where}.${k}`, figures && !NOT_FIGURES.has(k));
+    }
+  };
+  walk(json, '$', true);
+}
