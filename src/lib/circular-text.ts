@@ -1,0 +1,115 @@
+/**
+ * The sentences of a circular (通报) and a briefing about the units under a parent, in the
+ * register of the bureaus' texts: "洛阳、平顶山、安阳等3个地区进出口没有达到目标进度", "开封、新乡等2个地区
+ * 各项指标均达到时间进度", "社会消费品零售总额增速前三位是郑州市、洛阳市、南阳市". Generated from the
+ * progress query's rows (the verdicts as decided there), deterministic, no causal claims; every
+ * name and number in a sentence is one of the rows' cells.
+ */
+import { ordinal } from './format.ts';
+import type { Locale } from './i18n.ts';
+import { OFF_TRACK, type Status, type VerdictKind } from './verdict.ts';
+
+/** What a circular says of a child: its names and its verdict for one indicator. */
+export interface StandingRow {
+  jurisdiction: string;
+  name_zh: string;
+  name_en: string | null;
+  status: Status;
+  verdict_kind: VerdictKind | null;
+  rank: number | null;
+  rank_of: number;
+  rank_basis: 'value' | 'yoy';
+  tied: boolean;
+}
+
+const nameOf = (r: { name_zh: string; name_en: string | null }, locale: Locale): string => (locale === 'en' && r.name_en ? r.name_en : r.name_zh);
+
+/** How many names a list spells out before "等N个地区" / "and N others". */
+const MAX_NAMED = 6;
+
+/**
+ * Units named as the texts name them: "开封市、新乡市等2个地区" (every name, then the count), "郑州市"
+ * alone; beyond MAX_NAMED the first ones, then the count. en: "Kaifeng and Xinxiang (2 units)".
+ */
+export function unitList(names: readonly string[], locale: Locale): string {
+  const shown = names.slice(0, MAX_NAMED);
+  if (locale === 'en') {
+    const spelled = shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')}${names.length > shown.length ? ', ' : ' and '}${shown.at(-1)}`;
+    if (names.length === 1) return spelled;
+    return names.length > shown.length ? `${spelled} and ${names.length - shown.length} more (${names.length} units)` : `${spelled} (${names.length} units)`;
+  }
+  return names.length === 1 ? shown[0]! : `${shown.join('、')}等${names.length}个地区`;
+}
+
+/** What falling short means for a kind of target, as the texts say it. */
+function shortfall(kind: VerdictKind | null, status: Status, locale: Locale): string {
+  const en = locale === 'en';
+  if (status === 'over') return en ? 'are over the ceiling' : '超出控制目标';
+  if (status === 'not_achieved') return en ? 'did not reach the annual target' : '未完成年度目标';
+  if (kind === 'growth' || kind === 'range') return en ? 'are growing below the target' : '增速未达到目标';
+  if (kind === 'level') return en ? 'are below the target' : '未达到目标';
+  return en ? 'are behind the time elapsed' : '未达到时间进度';
+}
+
+/**
+ * The units off track on one indicator, grouped by what they fell short of:
+ * "洛阳市、平顶山市等2个地区社会消费品零售总额未达到时间进度。" Empty when all are on track or none is judged.
+ */
+export function offTrackSentences(indicatorName: string, rows: readonly StandingRow[], locale: Locale): string[] {
+  const off = rows.filter((r) => OFF_TRACK.includes(r.status));
+  const groups = new Map<string, string[]>();
+  for (const r of off) {
+    const phrase = shortfall(r.verdict_kind, r.status, locale);
+    groups.set(phrase, [...(groups.get(phrase) ?? []), nameOf(r, locale)]);
+  }
+  return [...groups].map(([phrase, names]) =>
+    locale === 'en' ? `${unitList(names, locale)} ${names.length === 1 ? phrase.replace(/^are /, 'is ') : phrase} on ${indicatorName}.` : `${unitList(names, locale)}${indicatorName}${phrase}。`,
+  );
+}
+
+/**
+ * The units on track on every indicator they are judged on (at least one):
+ * "开封市、新乡市等2个地区各项指标均达到目标进度。"
+ */
+export function allOnTrackSentence(byIndicator: readonly (readonly StandingRow[])[], locale: Locale): string {
+  const judged = new Map<string, { row: StandingRow; off: boolean }>();
+  for (const rows of byIndicator) {
+    for (const r of rows) {
+      if (r.verdict_kind === null || r.status === 'no_data' || r.status === 'suppressed') continue;
+      const seen = judged.get(r.jurisdiction);
+      judged.set(r.jurisdiction, { row: r, off: (seen?.off ?? false) || OFF_TRACK.includes(r.status) });
+    }
+  }
+  const names = [...judged.values()].filter((x) => !x.off).map((x) => nameOf(x.row, locale));
+  if (names.length === 0) return '';
+  return locale === 'en' ? `${unitList(names, locale)} ${names.length === 1 ? 'is' : 'are'} on track on every indicator.` : `${unitList(names, locale)}各项指标均达到目标进度。`;
+}
+
+/**
+ * The first and last three by rank (on the basis the target ranks): "社会消费品零售总额增速前三位是
+ * 郑州市、洛阳市、南阳市，后三位是……。" Ties are said (并列). Needs at least two ranked units; the
+ * last three only when there are more than six.
+ */
+export function topBottomSentence(indicatorName: string, rows: readonly StandingRow[], locale: Locale): string {
+  const ranked = rows.filter((r) => r.rank !== null).sort((a, b) => a.rank! - b.rank! || (a.jurisdiction < b.jurisdiction ? -1 : 1));
+  if (ranked.length < 2) return '';
+  const en = locale === 'en';
+  const basis = ranked[0]!.rank_basis === 'yoy' ? (en ? 'growth' : '增速') : en ? 'value' : '总量';
+  const label = (r: StandingRow) => `${nameOf(r, locale)}${r.tied ? (en ? ` (tied ${ordinal(r.rank!)})` : `（并列第${r.rank}）`) : ''}`;
+  const top = ranked.slice(0, 3).map(label);
+  const bottom = ranked.length > 6 ? ranked.slice(-3).map(label) : [];
+  if (en) {
+    const head = `On ${indicatorName} (${basis}), the first three of ${ranked.length} ranked are ${top.join(', ')}`;
+    return `${head}${bottom.length ? `; the last three are ${bottom.join(', ')}` : ''}.`;
+  }
+  return `${indicatorName}${basis}前三位是${top.join('、')}${bottom.length ? `，后三位是${bottom.join('、')}` : ''}（${ranked.length}个地区参与排名）。`;
+}
+
+/** "13个地区中，9个达到或快于进度" / "9 of 13 units on track". */
+export function onTrackCount(rows: readonly StandingRow[], locale: Locale): string {
+  const judged = rows.filter((r) => r.verdict_kind !== null && r.status !== 'no_data' && r.status !== 'suppressed');
+  if (judged.length === 0) return '';
+  const on = judged.filter((r) => !OFF_TRACK.includes(r.status)).length;
+  return locale === 'en' ? `${on} of ${judged.length} units on track` : `${judged.length}个地区中${on}个达到目标进度`;
+}
+

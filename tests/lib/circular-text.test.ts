@@ -1,0 +1,69 @@
+/**
+ * The circular's sentences on hand-worked cases, zh and en: who is off track and on what, who is
+ * on track on everything, the first and last three with ties, a unit that is the only one ranked.
+ */
+import { describe, expect, it } from 'vitest';
+import { allOnTrackSentence, offTrackSentences, onTrackCount, topBottomSentence, unitList, type StandingRow } from '../../src/lib/circular-text.ts';
+
+const row = (code: string, name_zh: string, name_en: string, o: Partial<StandingRow>): StandingRow => ({
+  jurisdiction: code, name_zh, name_en, status: 'ahead', verdict_kind: 'pace', rank: null, rank_of: 0, rank_basis: 'value', tied: false, ...o,
+});
+
+const zz = (o: Partial<StandingRow>) => row('410100', '郑州市', 'Zhengzhou', o);
+const kf = (o: Partial<StandingRow>) => row('410200', '开封市', 'Kaifeng', o);
+const ly = (o: Partial<StandingRow>) => row('410300', '洛阳市', 'Luoyang', o);
+const pds = (o: Partial<StandingRow>) => row('410400', '平顶山市', 'Pingdingshan', o);
+
+describe('unit lists', () => {
+  it('name every unit, then the count, as the texts do', () => {
+    expect(unitList(['洛阳市'], 'zh-CN')).toBe('洛阳市');
+    expect(unitList(['洛阳市', '平顶山市', '安阳市'], 'zh-CN')).toBe('洛阳市、平顶山市、安阳市等3个地区');
+    expect(unitList(['Luoyang', 'Pingdingshan'], 'en')).toBe('Luoyang and Pingdingshan (2 units)');
+    const many = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    expect(unitList(many, 'zh-CN')).toBe('a、b、c、d、e、f等8个地区');
+    expect(unitList(many, 'en')).toBe('a, b, c, d, e, f and 2 more (8 units)');
+  });
+});
+
+describe('who is off track', () => {
+  it('by what they fell short of: time, a growth target, a ceiling, the full year', () => {
+    const rows = [
+      zz({ status: 'ahead' }),
+      kf({ status: 'behind' }),
+      ly({ status: 'behind' }),
+      pds({ status: 'suppressed', verdict_kind: 'pace' }), // a suppressed figure is not named
+    ];
+    expect(offTrackSentences('进出口总额', rows, 'zh-CN')).toEqual(['开封市、洛阳市等2个地区进出口总额未达到时间进度。']);
+    expect(offTrackSentences('trade', rows, 'en')).toEqual(['Kaifeng and Luoyang (2 units) are behind the time elapsed on trade.']);
+    expect(offTrackSentences('社会消费品零售总额', [kf({ status: 'behind', verdict_kind: 'growth' })], 'zh-CN')).toEqual(['开封市社会消费品零售总额增速未达到目标。']);
+    expect(offTrackSentences('亏损面', [ly({ status: 'over', verdict_kind: 'ceiling' }), zz({ status: 'within', verdict_kind: 'ceiling' })], 'zh-CN')).toEqual(['洛阳市亏损面超出控制目标。']);
+    expect(offTrackSentences('GDP', [ly({ status: 'not_achieved', verdict_kind: 'growth' })], 'en')).toEqual(['Luoyang did not reach the annual target on GDP.']);
+    // about (左右, within the band) is not off track
+    expect(offTrackSentences('GDP', [ly({ status: 'about', verdict_kind: 'growth' })], 'zh-CN')).toEqual([]);
+  });
+
+  it('names the units on track on every indicator they are judged on, never one without a target', () => {
+    const retail = [zz({ status: 'ahead' }), kf({ status: 'behind' }), ly({ status: 'achieved' }), pds({ status: 'no_target', verdict_kind: null })];
+    const trade = [zz({ status: 'within', verdict_kind: 'ceiling' }), kf({ status: 'ahead' }), ly({ status: 'over', verdict_kind: 'ceiling' })];
+    expect(allOnTrackSentence([retail, trade], 'zh-CN')).toBe('郑州市各项指标均达到目标进度。');
+    expect(allOnTrackSentence([retail, trade], 'en')).toBe('Zhengzhou is on track on every indicator.');
+    expect(onTrackCount(retail, 'zh-CN')).toBe('3个地区中2个达到目标进度');
+  });
+});
+
+describe('first and last three', () => {
+  it('say ties and how many were ranked', () => {
+    const rows = [
+      zz({ rank: 1, rank_of: 3, rank_basis: 'yoy' }),
+      kf({ rank: 2, rank_of: 3, rank_basis: 'yoy', tied: true }),
+      ly({ rank: 2, rank_of: 3, rank_basis: 'yoy', tied: true }),
+      pds({ rank: null, rank_of: 3, rank_basis: 'yoy' }),
+    ];
+    expect(topBottomSentence('社会消费品零售总额', rows, 'zh-CN')).toBe('社会消费品零售总额增速前三位是郑州市、开封市（并列第2）、洛阳市（并列第2）（3个地区参与排名）。');
+    expect(topBottomSentence('retail sales', rows, 'en')).toBe('On retail sales (growth), the first three of 3 ranked are Zhengzhou, Kaifeng (tied 2nd), Luoyang (tied 2nd).');
+  });
+
+  it('say nothing when only one unit is ranked', () => {
+    expect(topBottomSentence('进出口', [zz({ rank: 1, rank_of: 1 }), kf({})], 'zh-CN')).toBe('');
+  });
+});
