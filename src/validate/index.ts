@@ -121,6 +121,7 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
   let observationRows = 0;
   const releaseFiles = new Set<string>();
   const observationFiles = files.observations;
+  let unreadObservations = 0;
   for (const rel of observationFiles) {
     const name = path.basename(rel);
     const id = name.slice(0, -'.csv'.length);
@@ -147,11 +148,15 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
       });
     }
     const text = await read(rel, true);
-    if (text === null) continue;
+    if (text === null) {
+      unreadObservations++;
+      continue;
+    }
     observationRows += checkObservations(text, at(rel), { jurisdictions: jurisdictions?.index ?? null, indicators: indicators?.index ?? null }, problems);
   }
-  if (observationRows === 0) {
+  if (observationRows === 0 && unreadObservations === 0) {
     // Published, a package without figures would replace a working site with an empty one.
+    // (A file that could not be read has its own error, and may hold figures.)
     problems.error(at('observations'), {
       code: 'E_NO_OBSERVATIONS',
       line: 0,
