@@ -12,6 +12,9 @@ import type { RankingRow } from '../queries/ranking.ts';
 import type { SeriesRow, TrendRow } from '../queries/series.ts';
 import type { Locale } from '../lib/i18n.ts';
 import type { TargetType, Unit } from '../lib/schema.ts';
+import type { BriefingInput } from '../views/briefing.ts';
+import { parseGeoMaps, type GeoMap } from '../lib/geo-maps.ts';
+import { collectBriefing } from '../views/briefing-data.ts';
 import { publicDataDir, siteEngine, siteManifest } from './data.ts';
 
 export interface IndicatorInfo {
@@ -406,44 +409,14 @@ export const releaseChanges = memo(async (releaseId: string) =>
   ),
 );
 
-export interface GeoMapConfig {
-  parent: string;
-  file: string;
-  attribution_zh: string;
-  attribution_en: string;
-  approval_number: string;
-}
+export type GeoMapConfig = GeoMap;
 
 const geoDir = path.join(publicDataDir, 'geo');
 
+/** maps.csv as published, parsed as CSV (a quoted line break in a cell stays in the cell). */
 function readMapsCsv(): GeoMapConfig[] {
   const file = path.join(geoDir, 'maps.csv');
-  if (!fs.existsSync(file)) return [];
-  const [header, ...lines] = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-  const cols = parseCsvLine(header ?? '');
-  return lines.filter((l) => l.trim()).map((line) => {
-    const cells = parseCsvLine(line);
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? ''])) as unknown as GeoMapConfig;
-  });
-}
-
-/** One CSV line with RFC 4180 quotes (maps.csv rows never span lines). */
-function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') out.push(cur), (cur = '');
-    else cur += ch;
-  }
-  out.push(cur);
-  return out;
+  return fs.existsSync(file) ? parseGeoMaps(fs.readFileSync(file, 'utf8')) : [];
 }
 
 let mapsCache: GeoMapConfig[] | undefined;
@@ -527,4 +500,44 @@ export const targetsOf = memo(async (code: string): Promise<TargetInfo[]> =>
 /** Every period at which some child of the parent has a figure of the indicator, newest first. */
 export async function childPeriods(parent: string, indicatorId: string): Promise<string[]> {
   return ((await childPeriodsByParent()).get(`${parent} ${indicatorId}`) ?? []).map((p) => p.period);
+}
+
+/**
+ * The briefings pre-rendered: every jurisdiction with a figure at a period of the latest year
+ * with figures or the year before (older periods are drawn by the browser from the same
+ * renderer), newest first.
+ */
+export const briefingPaths = memo(async (): Promise<{ code: string; period: string }[]> => {
+  const known = new Set((await jurisdictions()).map((j) => j.code));
+  const r = await rows<{ code: string; period: string }>(
+    `SELECT DISTINCT o.jurisdiction AS code, o.period, o.year, o.month FROM observations o
+     WHERE o.year >= (SELECT max(year) - 1 FROM observations) AND (o.value IS NOT NULL OR o.yoy_pct IS NOT NULL)
+     ORDER BY o.jurisdiction, ${PERIOD_ORDER}`,
+  );
+  return r.filter((x) => known.has(x.code)).map(({ code, period }) => ({ code, period }));
+});
+
+/** The periods of a jurisdiction's briefings that are pre-rendered, newest first. */
+export async function briefingPeriods(code: string): Promise<string[]> {
+  return (await briefingPaths()).filter((p) => p.code === code).map((p) => p.period);
+}
+
+/** Every period with figures of an indicator (the catalog's periods query, as the browser asks it). */
+const indicatorPeriods = memo(async (id: string): Promise<string[]> =>
+  (await runQuery(await siteEngine(), queries.periods, { indicator: id })).map((r) => r.period),
+);
+
+/** Everything a briefing shows for one jurisdiction and period (src/views/briefing.ts), from the memoised queries. */
+export async function briefing(code: string, period: string): Promise<Omit<BriefingInput, 'locale'>> {
+  const j = await jurisdiction(code);
+  return collectBriefing(
+    {
+      jurisdiction: j,
+      parent: j.parent ? await jurisdiction(j.parent) : null,
+      hasChildren: (await childrenOf(code)).length > 0,
+      indicators: await indicators(),
+      period,
+    },
+    { progress, periods: (_parent, id) => indicatorPeriods(id) },
+  );
 }

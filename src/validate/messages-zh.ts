@@ -21,6 +21,7 @@ export const ZH: Readonly<Record<string, ZhText>> = {
   E_FILE_MISSING: { what: () => '缺少必需的文件', fix: '按 docs/data-format.md 建立该文件，至少写出表头行' },
   E_FILE_READ: { what: () => '文件存在但无法读取', fix: '检查文件权限' },
   E_FILE_KIND: { what: () => '这不是普通文件（而是符号链接、文件夹或其他），不会被读取', fix: '把文件本身复制到数据包中，或将其移出数据包' },
+  E_FORMULA_TEXT: { what: () => '文本以 = + - @、制表符或回车开头，电子表格打开下载文件时会当作公式执行', fix: '在前面加一个字，或改用全角“＝”“＋”，或写“—”' },
   E_FILE_NAME: { what: (f) => `文件名${q(f)}不符合要求`, fix: '按规定改名，如 targets/2025.csv、observations/2025-06.csv' },
   E_ENCODING: { what: () => '文件不是 UTF-8 编码', fix: '在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或用 iconv 转换为 UTF-8' },
   E_EMPTY_FILE: { what: () => '文件为空，没有表头行', fix: '在第一行写出列名' },
