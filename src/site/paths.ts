@@ -10,7 +10,16 @@ export const jurisdictionHref = (code: string, locale: Locale): string => `${pre
 export const progressHref = (locale: Locale, parent?: string | null): string =>
   `${prefix(locale)}/progress/${parent ? `${parent}/` : ''}`;
 export const dataHref = (locale: Locale): string => `${prefix(locale)}/data/`;
+/** The circular (通报) of a parent's children at one period, and its Word file (named with the parent's code, as it travels alone). */
+export const circularHref = (parent: string, period: string, locale: Locale): string => `${prefix(locale)}/circulars/${parent}/${period}/`;
+export const circularDocxName = (parent: string, period: string): string => `circular-${parent}-${period}.docx`;
+export const circularDocxHref = (parent: string, period: string, locale: Locale): string =>
+  `${circularHref(parent, period, locale)}${circularDocxName(parent, period)}`;
+/** A briefing: one jurisdiction at one period; without a period, its list of periods (older ones drawn by the browser). */
+export const briefingHref = (code: string, locale: Locale, period?: string | null): string =>
+  `${prefix(locale)}/briefings/${code}/${period ? `${period}/` : ''}`;
 export const methodologyHref = (locale: Locale): string => `${prefix(locale)}/methodology/`;
+export const releaseHref = (id: string, locale: Locale): string => `${prefix(locale)}/releases/${id}/`;
 export const downloadHref = (file: string): string => `/data/${file}`;
 
 /** The same page in the other language. */

@@ -1,0 +1,134 @@
+/**
+ * A briefing: one jurisdiction at one period, for an official who opens the link in a meeting
+ * or prints it. Per indicator, in the register of the bureaus' texts: the figure and growth
+ * against the parent, the verdict on the target, the rank with 标兵/追兵, the children's standings;
+ * then the numbers table the sentences are read from, a trajectory of each target, sources and
+ * flags. Generated from the progress query's rows (never retyped), deterministic, no causal
+ * claims. One function for the pre-rendered pages and the browser's older periods.
+ */
+import { allOnTrackSentence, offTrackSentences, topBottomSentence } from '../lib/circular-text.ts';
+import { flagLegend, formatPeriod, formatTarget, sentenceLevelGrowth, sentencePace, sentenceRank } from '../lib/format.ts';
+import { punct, type Locale } from '../lib/i18n.ts';
+import type { Flag, Level, Unit } from '../lib/schema.ts';
+import { verdictPhrase } from '../lib/verdict.ts';
+import type { ProgressRow } from '../queries/progress.ts';
+import { el, escapeText, textEl } from '../render/svg.ts';
+import { renderTrajectory, type TrajectoryPoint } from '../render/trajectory.ts';
+import { verdictAttrs } from '../render/verdict.ts';
+import { nameOf } from '../site/names.ts';
+import { t } from '../site/strings.ts';
+import { jurisdictionSummary } from './jurisdiction-view.ts';
+
+export interface BriefingIndicator {
+  indicator: { id: string; name_zh: string; name_en: string; unit: Unit; decimals: number; source: string | null };
+  /** The unit among its peers at the period; null without a figure or target. */
+  row: ProgressRow | null;
+  /** Its peers' rows, same level (the peers' average is not shown here, the parent's growth is). */
+  peers: readonly ProgressRow[];
+  /** The parent among its own peers at the period. */
+  parentRow: ProgressRow | null;
+  /** The unit's children at the period, for their standings. */
+  children: readonly ProgressRow[];
+  /** Completion month by month this year and last year, and the seasonal expectation; null for a target without a monthly path. */
+  trajectory: { thisYear: TrajectoryPoint[]; lastYear: TrajectoryPoint[]; seasonal: TrajectoryPoint[] } | null;
+}
+
+export interface BriefingInput {
+  jurisdiction: { code: string; name_zh: string; name_en: string | null; level: string };
+  parent: { code: string; name_zh: string; name_en: string | null; level: string } | null;
+  period: string;
+  indicators: readonly BriefingIndicator[];
+  locale: Locale;
+}
+
+/** The sentences about one indicator, each a string ending with its stop. */
+export function indicatorSentences(b: BriefingInput, x: BriefingIndicator): string[] {
+  const { locale } = b;
+  const en = locale === 'en';
+  const r = x.row;
+  const iname = nameOf(x.indicator, locale);
+  const name = nameOf(b.jurisdiction, locale);
+  const out: string[] = [];
+  if (r && (r.value !== null || r.yoy_pct !== null)) {
+    out.push(
+      sentenceLevelGrowth(
+        {
+          name, period: b.period, indicatorName: iname, value: r.value, unit: x.indicator.unit, decimals: x.indicator.decimals, yoy: r.yoy_pct,
+          parentYoy: x.parentRow?.yoy_pct ?? null, parentLevel: (b.parent?.level ?? 'country') as Level,
+        },
+        locale,
+      ),
+    );
+  }
+  if (r && r.target_type !== null) {
+    const target = formatTarget({ type: r.target_type, value: r.target_value, value_max: r.target_value_max, qualifier: r.target_qualifier, unit: x.indicator.unit, decimals: x.indicator.decimals }, locale);
+    if (r.verdict_kind === 'pace' && r.completion !== null && r.verdict_gap_pp !== null) {
+      out.push(`${t('target', locale)}${punct('colon', locale)}${target}${punct('stop', locale)}${en ? ' ' : ''}${sentencePace({ completion: r.completion, elapsed: r.elapsed, gapPp: r.verdict_gap_pp }, locale)}`);
+    } else {
+      out.push(`${t('target', locale)}${punct('colon', locale)}${target}${r.verdict_kind === null ? '' : `${punct('comma', locale)}${verdictPhrase(r.status, r.verdict_kind, r.verdict_gap_pp, locale)}`}${punct('stop', locale)}`);
+    }
+  }
+  if (r && b.parent) {
+    const neighbour = (code: string | null, zh: string | null, enName: string | null, gap: number | null) => (code ? { name: en ? (enName ?? zh ?? '') : (zh ?? ''), gap: gap ?? 0 } : null);
+    const rankUnit: Unit = r.rank_basis === 'yoy' ? '%' : x.indicator.unit;
+    out.push(
+      sentenceRank(
+        {
+          name, rank: r.rank, rankOf: r.rank_of, peerCount: r.peer_count, tied: r.tied, basis: r.rank_basis, scope: b.parent.level as Level,
+          ahead: neighbour(r.ahead_code, r.ahead_name_zh, r.ahead_name_en, r.ahead_gap),
+          behind: neighbour(r.behind_code, r.behind_name_zh, r.behind_name_en, r.behind_gap),
+          unit: rankUnit, decimals: rankUnit === '%' ? 1 : x.indicator.decimals,
+        },
+        locale,
+      ),
+    );
+  }
+  if (x.children.length > 0) {
+    const top = topBottomSentence(iname, x.children, locale);
+    if (top) out.push(top);
+    out.push(...offTrackSentences(iname, x.children, locale));
+  }
+  return out;
+}
+
+/** The briefing's body: the summary sentences, the numbers table, a section per indicator, sources and flags. */
+export function briefingBody(b: BriefingInput): string {
+  const { locale } = b;
+  const en = locale === 'en';
+  const shown = b.indicators.filter((x) => x.row !== null);
+  const table = jurisdictionSummary({
+    jurisdiction: b.jurisdiction,
+    parent: b.parent,
+    compare: 'parent',
+    locale,
+    entries: shown.map((x) => ({ indicator: x.indicator, period: b.period, row: x.row, peers: x.peers, parentRow: x.parentRow, lastYearRow: null })),
+  });
+  const everyTrack = allOnTrackSentence(shown.map((x) => x.children), locale);
+  const sections = shown.map((x, i) => {
+    const iname = nameOf(x.indicator, locale);
+    const r = x.row!;
+    const sentences = indicatorSentences(b, x);
+    const chart =
+      x.trajectory && x.trajectory.thisYear.some((p) => p.completion !== null)
+        ? el('figure', { class: 'chart trajectory' }, renderTrajectory({ ...x.trajectory, year: Number(b.period.slice(0, 4)), title: `${iname}${en ? ': completion by month' : '逐月完成进度'}`, locale, idPrefix: `trajectory-${i}` }))
+        : '';
+    return el(
+      'section',
+      { class: 'briefing-indicator', 'aria-labelledby': `b-${x.indicator.id}` },
+      textEl('h2', { id: `b-${x.indicator.id}` }, iname),
+      el('p', { class: 'verdict-sentences', ...(r.target_type !== null ? verdictAttrs(r) : {}) }, escapeText(sentences.join(en ? ' ' : ''))),
+      chart,
+    );
+  });
+  const sources = [...new Set(shown.map((x) => x.indicator.source).filter((s): s is string => !!s))];
+  const flags = flagLegend(new Set(shown.map((x) => x.row?.flag).filter((f): f is Flag => !!f)), locale);
+  const period = formatPeriod(b.period, locale);
+  return [
+    textEl('p', { class: 'lede' }, en ? `${nameOf(b.jurisdiction, locale)}, ${period}: ${shown.length} indicators.` : `${nameOf(b.jurisdiction, locale)}${period}主要商务指标${shown.length}项。`),
+    everyTrack ? textEl('p', { class: 'point' }, everyTrack) : '',
+    table,
+    ...sections,
+    sources.length ? textEl('p', { class: 'caption' }, `${t('source', locale)}${punct('colon', locale)}${sources.join(punct('semicolon', locale))}`) : '',
+    flags.length ? textEl('p', { class: 'caption' }, `${t('flags', locale)}${punct('colon', locale)}${flags.join(punct('semicolon', locale))}`) : '',
+  ].join('');
+}

@@ -1,0 +1,100 @@
+/**
+ * A briefing's sentences on hand-worked cases, zh and en, and its trajectory chart: every number
+ * in a sentence is one of the row's cells as the table prints it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ProgressRow } from '../../src/queries/progress.ts';
+import { briefingBody, indicatorSentences, type BriefingIndicator, type BriefingInput } from '../../src/views/briefing.ts';
+import { renderTrajectory } from '../../src/render/trajectory.ts';
+
+function row(o: Partial<ProgressRow>): ProgressRow {
+  return {
+    jurisdiction: '410300', name_zh: '洛阳市', name_en: 'Luoyang', level: 'prefecture', indicator: 'retail_sales',
+    indicator_name_zh: '社会消费品零售总额', indicator_name_en: 'Retail sales', unit: '亿元', kind: 'ytd_flow', higher_is_better: true, decimals: 1,
+    period: '2025-06', obs_period: '2025-06', value: 1257.4, yoy_pct: 5, flag: null, state: 'ok', release: 'r', release_published_at: null,
+    target_type: null, target_value: null, target_value_max: null, target_qualifier: null, target_band_pp: null, target_source: null,
+    elapsed: 0.5, completion: null, pace_gap_pp: null, last_year_ytd: null, last_year_total: null, seasonal_basis: null, seasonal_expected: null,
+    seasonal_gap_pp: null, projection: null, growth_gap_pp: null,
+    value_rank: null, value_rank_of: 0, value_rank_state: 'missing', value_ahead_code: null, value_ahead_name_zh: null, value_ahead_gap: null,
+    value_behind_code: null, value_behind_name_zh: null, value_behind_gap: null,
+    yoy_rank: null, yoy_rank_of: 0, yoy_rank_state: 'missing', yoy_ahead_code: null, yoy_ahead_name_zh: null, yoy_ahead_gap: null,
+    yoy_behind_code: null, yoy_behind_name_zh: null, yoy_behind_gap: null,
+    peer_count: 18, rank_basis: 'value', rank: null, rank_of: 0, tied: false,
+    ahead_code: null, ahead_name_zh: null, ahead_name_en: null, ahead_gap: null, behind_code: null, behind_name_zh: null, behind_name_en: null, behind_gap: null,
+    verdict_kind: null, verdict_gap_pp: null, status: 'no_target',
+    ...o,
+  };
+}
+
+const indicator = { id: 'retail_sales', name_zh: '社会消费品零售总额', name_en: 'retail sales', unit: '亿元' as const, decimals: 1, source: '统计局' };
+const henan = row({ jurisdiction: '410000', name_zh: '河南省', name_en: 'Henan', level: 'province', yoy_pct: 4.6 });
+const input = (x: Partial<BriefingIndicator>, locale: 'zh-CN' | 'en' = 'zh-CN'): BriefingInput => ({
+  jurisdiction: { code: '410300', name_zh: '洛阳市', name_en: 'Luoyang', level: 'prefecture' },
+  parent: { code: '410000', name_zh: '河南省', name_en: 'Henan', level: 'province' },
+  period: '2025-06',
+  locale,
+  indicators: [{ indicator, row: null, peers: [], parentRow: henan, children: [], trajectory: null, ...x }],
+});
+const sentences = (x: Partial<BriefingIndicator>, locale: 'zh-CN' | 'en' = 'zh-CN') => {
+  const b = input(x, locale);
+  return indicatorSentences(b, b.indicators[0]!);
+};
+
+describe('briefing sentences', () => {
+  it('a growth target, the parent compared, a tie, in both languages', () => {
+    const r = row({
+      target_type: 'growth', target_value: 6, target_qualifier: '以上', growth_gap_pp: -1, verdict_kind: 'growth', verdict_gap_pp: -1, status: 'behind',
+      rank_basis: 'yoy', rank: 10, rank_of: 18, tied: true, ahead_code: '410100', ahead_name_zh: '郑州市', ahead_name_en: 'Zhengzhou', ahead_gap: 0.2,
+    });
+    expect(sentences({ row: r })).toEqual([
+      '2025年1-6月，洛阳市社会消费品零售总额达到1,257.4亿元，增长5.0%，高于全省平均水平0.4个百分点。',
+      '年度目标：增长6%以上，低于目标1.0个百分点。',
+      '洛阳市在全省排名并列第10（按增速，共18个），前看标兵郑州市（差0.2个百分点）。',
+    ]);
+    const en = sentences({ row: r }, 'en');
+    expect(en[1]).toBe('Annual target: at least 6% growth, 1.0 pp below target.');
+    expect(en[2]).toBe('Luoyang ranks tied 10th by growth of 18; 0.2 pp behind the pace-setter Zhengzhou.');
+  });
+
+  it('a level target on pace, and at full year achieved or not', () => {
+    const pace = row({ target_type: 'level', target_value: 2500, completion: 0.503, verdict_kind: 'pace', verdict_gap_pp: 0.3, status: 'ahead' });
+    expect(sentences({ row: pace })[1]).toBe('年度目标：2,500亿元。完成年度目标的50.3%，快于时间进度0.3个百分点（时间过半，任务过半）。');
+    const year = row({ period: '2025-12', elapsed: 1, target_type: 'level', target_value: 2500, completion: 0.98, verdict_kind: 'pace', verdict_gap_pp: -2, status: 'not_achieved' });
+    expect(sentences({ row: year })[1]).toBe('年度目标：2,500亿元。完成年度目标的98.0%，未完成年度目标，差2.0个百分点。');
+  });
+
+  it('a ceiling, a suppressed figure, no target, and the only unit reporting', () => {
+    const ceiling = row({ unit: '%', value: 11.6, yoy_pct: null, target_type: 'level', target_value: 8.9, target_qualifier: '以内', verdict_kind: 'ceiling', verdict_gap_pp: -2.7, status: 'over', rank: 1, rank_of: 18 });
+    expect(sentences({ row: ceiling, indicator: { ...indicator, unit: '%' } })[1]).toBe('年度目标：8.9%以内，超出控制目标2.7个百分点。');
+    const suppressed = row({ value: null, yoy_pct: null, flag: 'c', state: 'suppressed', target_type: 'growth', target_value: 6, verdict_kind: 'growth', status: 'suppressed' });
+    expect(sentences({ row: suppressed })).toEqual(['年度目标：增长6%，保密。', '洛阳市未排名（无数据或保密）。']);
+    const alone = row({ rank: 1, rank_of: 1 });
+    expect(sentences({ row: alone })).toEqual([
+      '2025年1-6月，洛阳市社会消费品零售总额达到1,257.4亿元，增长5.0%，高于全省平均水平0.4个百分点。',
+      '洛阳市未排名（仅1个地区有数据，共18个）。',
+    ]);
+  });
+
+  it('the body carries the verdicts with their data attributes and the numbers table', () => {
+    const r = row({ target_type: 'growth', target_value: 6, verdict_kind: 'growth', verdict_gap_pp: -1, status: 'behind' });
+    const html = briefingBody(input({ row: r }));
+    expect(html).toContain('data-status="behind"');
+    expect(html).toContain('data-gap-pp="-1.0"');
+    expect(html).toContain('<table>');
+  });
+});
+
+describe('trajectory chart', () => {
+  it('breaks at a missing month and draws every point with its value', () => {
+    const svg = renderTrajectory({
+      thisYear: [{ m: 2, completion: 0.12 }, { m: 3, completion: 0.2 }, { m: 5, completion: 0.38 }, { m: 6, completion: 0.5 }],
+      lastYear: Array.from({ length: 12 }, (_, i) => ({ m: i + 1, completion: (i + 1) / 12.5 })),
+      seasonal: [{ m: 6, completion: 0.48 }],
+      year: 2025, title: 'x', locale: 'zh-CN', idPrefix: 't',
+    });
+    const thisYearPaths = [...svg.matchAll(/<path d="([^"]+)"[^>]*stroke="#0b3c6e"/g)];
+    expect(thisYearPaths).toHaveLength(2); // 2–3月, then 5–6月: April is missing
+    expect(svg.match(/<circle/g)).toHaveLength(4);
+    expect(svg).toContain('2025年6月：50.0%');
+  });
+});
