@@ -14,7 +14,7 @@ import type { Locale } from '../lib/i18n.ts';
 import type { TargetType, Unit } from '../lib/schema.ts';
 import type { BriefingInput } from '../views/briefing.ts';
 import { parseGeoMaps, type GeoMap } from '../lib/geo-maps.ts';
-import { collectBriefing } from '../views/briefing-data.ts';
+import { collectBriefing, collectTrajectory } from '../views/briefing-data.ts';
 import { publicDataDir, siteEngine, siteManifest } from './data.ts';
 
 export interface IndicatorInfo {
@@ -538,6 +538,13 @@ export async function briefing(code: string, period: string): Promise<Omit<Brief
       indicators: await indicators(),
       period,
     },
-    { progress, periods: (_parent, id) => indicatorPeriods(id) },
+    BRIEFING_ASK,
   );
+}
+
+const BRIEFING_ASK = { progress, periods: (_parent: string | null, id: string) => indicatorPeriods(id) };
+
+/** The trajectory of a unit's level target up to a period (the jurisdiction pages and briefings). */
+export function trajectory(code: string, parent: string | null, indicatorId: string, period: string) {
+  return collectTrajectory(BRIEFING_ASK, code, parent, indicatorId, period);
 }

@@ -41,10 +41,16 @@ async function completionPath(ask: BriefingAsk, code: string, parent: string | n
   return { completion, seasonal };
 }
 
+/** The trajectory of a unit's level target up to a period: this year's path, last year's, and the seasonal expectation. */
+export async function collectTrajectory(ask: BriefingAsk, code: string, parent: string | null, indicator: string, period: string): Promise<NonNullable<BriefingIndicator['trajectory']>> {
+  const year = Number(period.slice(0, 4));
+  const now = await completionPath(ask, code, parent, indicator, year, period.length === 7 ? Number(period.slice(5)) : 12);
+  const before = await completionPath(ask, code, parent, indicator, year - 1, 12);
+  return { thisYear: now.completion, lastYear: before.completion, seasonal: now.seasonal };
+}
+
 export async function collectBriefing(s: BriefingSubject, ask: BriefingAsk): Promise<Omit<BriefingInput, 'locale'>> {
   const { jurisdiction: j, parent, period } = s;
-  const year = Number(period.slice(0, 4));
-  const m = period.length === 7 ? Number(period.slice(5)) : 12;
   const out: BriefingIndicator[] = [];
   for (const ind of s.indicators) {
     const peerRows = await ask.progress(j.parent, ind.id, period);
@@ -54,11 +60,7 @@ export async function collectBriefing(s: BriefingSubject, ask: BriefingAsk): Pro
     const parentRow = parent ? ((await ask.progress(parent.parent, ind.id, period)).find((r) => r.jurisdiction === parent.code) ?? null) : null;
     const children = s.hasChildren ? await ask.progress(j.code, ind.id, period) : [];
     let trajectory: BriefingIndicator['trajectory'] = null;
-    if (row.verdict_kind === 'pace' && period.length === 7) {
-      const now = await completionPath(ask, j.code, j.parent, ind.id, year, m);
-      const before = await completionPath(ask, j.code, j.parent, ind.id, year - 1, 12);
-      trajectory = { thisYear: now.completion, lastYear: before.completion, seasonal: now.seasonal };
-    }
+    if (row.verdict_kind === 'pace' && period.length === 7) trajectory = await collectTrajectory(ask, j.code, j.parent, ind.id, period);
     out.push({ indicator: ind, row, peers: peerRows.filter((r) => r.level === row.level), parentRow, children, trajectory });
   }
   return { jurisdiction: j, parent, period, indicators: out };
