@@ -548,3 +548,33 @@ const BRIEFING_ASK = { progress, periods: (_parent: string | null, id: string) =
 export function trajectory(code: string, parent: string | null, indicatorId: string, period: string) {
   return collectTrajectory(BRIEFING_ASK, code, parent, indicatorId, period);
 }
+
+/** One publication of a figure: what a briefing pinned to an earlier data version compares with. */
+export interface Publication {
+  indicator: string;
+  vintage: number;
+  release: string;
+  published_at: string;
+  value: number | null;
+  yoy_pct: number | null;
+}
+
+/** Every publication of the figures of a unit at a period that were ever revised (one query for all units). */
+const revisedPublications = memo(async (): Promise<Map<string, Publication[]>> => {
+  const r = await rows<Publication & { jurisdiction: string; period: string }>(
+    `SELECT v.jurisdiction, v.period, v.indicator, v.vintage, v.release, r.published_at, v.value, v.yoy_pct
+     FROM observation_vintages v JOIN releases r ON r.id = v.release
+     WHERE (v.jurisdiction, v.indicator, v.period) IN (SELECT jurisdiction, indicator, period FROM observation_vintages WHERE vintage > 1)
+     ORDER BY v.jurisdiction, v.period, v.indicator, v.vintage`,
+  );
+  const out = new Map<string, Publication[]>();
+  for (const { jurisdiction, period, ...p } of r) {
+    const key = `${jurisdiction} ${period}`;
+    out.set(key, [...(out.get(key) ?? []), p]);
+  }
+  return out;
+});
+
+export async function publicationsOf(code: string, period: string): Promise<Publication[]> {
+  return (await revisedPublications()).get(`${code} ${period}`) ?? [];
+}

@@ -7,7 +7,7 @@
  * claims. One function for the pre-rendered pages and the browser's older periods.
  */
 import { allOnTrackSentence, offTrackSentences, topBottomSentence } from '../lib/circular-text.ts';
-import { flagLegend, formatPeriod, formatTarget, sentenceLevelGrowth, sentencePace, sentenceRank } from '../lib/format.ts';
+import { flagLegend, formatDate, formatPct, formatPeriod, formatTarget, formatValue, sentenceLevelGrowth, sentencePace, sentenceRank } from '../lib/format.ts';
 import { punct, type Locale } from '../lib/i18n.ts';
 import type { Flag, Level, Unit } from '../lib/schema.ts';
 import { verdictPhrase } from '../lib/verdict.ts';
@@ -131,4 +131,47 @@ export function briefingBody(b: BriefingInput): string {
     sources.length ? textEl('p', { class: 'caption' }, `${t('source', locale)}${punct('colon', locale)}${sources.join(punct('semicolon', locale))}`) : '',
     flags.length ? textEl('p', { class: 'caption' }, `${t('flags', locale)}${punct('colon', locale)}${flags.join(punct('semicolon', locale))}`) : '',
   ].join('');
+}
+
+/** One publication of a figure (src/site/model.ts publicationsOf). */
+export interface PublicationFacts {
+  indicator: string;
+  vintage: number;
+  release: string;
+  published_at: string;
+  value: number | null;
+  yoy_pct: number | null;
+}
+
+/**
+ * What changed since a briefing's link was made: for each figure revised after `asOf` (the data
+ * as of the version the link carries), the figure then and now, from the vintages. Empty when
+ * nothing it showed has changed.
+ */
+export function revisionNotice(
+  publications: readonly PublicationFacts[],
+  asOf: string,
+  indicators: readonly { id: string; name_zh: string; name_en: string; unit: Unit; decimals: number }[],
+  locale: Locale,
+): string[] {
+  const at = Date.parse(asOf);
+  if (Number.isNaN(at)) return [];
+  const en = locale === 'en';
+  const out: string[] = [];
+  for (const ind of indicators) {
+    const pubs = publications.filter((p) => p.indicator === ind.id).sort((a, b) => a.vintage - b.vintage);
+    const then = pubs.filter((p) => Date.parse(p.published_at) <= at).at(-1);
+    const now = pubs.at(-1);
+    if (!then || !now || then === now) continue;
+    const v = (x: number | null) => formatValue(x, { unit: ind.unit, decimals: ind.decimals, locale });
+    const g = (x: number | null) => (x === null ? '—' : formatPct(x));
+    const when = formatDate(now.published_at, locale);
+    const name = nameOf(ind, locale);
+    out.push(
+      en
+        ? `${name}: revised from ${v(then.value)} (growth ${g(then.yoy_pct)}) to ${v(now.value)} (growth ${g(now.yoy_pct)}) by the release of ${when}.`
+        : `${name}由${v(then.value)}（增长${g(then.yoy_pct)}）修订为${v(now.value)}（增长${g(now.yoy_pct)}），${when}发布。`,
+    );
+  }
+  return out;
 }

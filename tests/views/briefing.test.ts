@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ProgressRow } from '../../src/queries/progress.ts';
-import { briefingBody, indicatorSentences, type BriefingIndicator, type BriefingInput } from '../../src/views/briefing.ts';
+import { briefingBody, indicatorSentences, revisionNotice, type BriefingIndicator, type BriefingInput } from '../../src/views/briefing.ts';
 import { renderTrajectory } from '../../src/render/trajectory.ts';
 
 function row(o: Partial<ProgressRow>): ProgressRow {
@@ -96,5 +96,22 @@ describe('trajectory chart', () => {
     expect(thisYearPaths).toHaveLength(2); // 2–3月, then 5–6月: April is missing
     expect(svg.match(/<circle/g)).toHaveLength(4);
     expect(svg).toContain('2025年6月：50.0%');
+  });
+});
+
+describe('a briefing pinned to an earlier data version', () => {
+  const pubs = [
+    { indicator: 'retail_sales', vintage: 1, release: '2025-07', published_at: '2025-07-15T02:00:00Z', value: 1257.4, yoy_pct: 5 },
+    { indicator: 'retail_sales', vintage: 2, release: '2025-08', published_at: '2025-08-15T02:00:00Z', value: 1260.1, yoy_pct: 5.2 },
+  ];
+  it('says which figures changed since the link was made, and by how much', () => {
+    expect(revisionNotice(pubs, '2025-07-20T00:00:00Z', [indicator], 'zh-CN')).toEqual([
+      '社会消费品零售总额由1,257.4亿元（增长5.0%）修订为1,260.1亿元（增长5.2%），2025年8月15日 10:00发布。',
+    ]);
+    expect(revisionNotice(pubs, '2025-07-20T00:00:00Z', [indicator], 'en')[0]).toMatch(/^retail sales: revised from 125\.74 billion yuan \(growth 5\.0%\) to 126\.01 billion yuan \(growth 5\.2%\)/);
+  });
+  it('says nothing when the link was made after the revision, or before the figure existed', () => {
+    expect(revisionNotice(pubs, '2025-09-01T00:00:00Z', [indicator], 'zh-CN')).toEqual([]);
+    expect(revisionNotice(pubs, '2025-07-01T00:00:00Z', [indicator], 'zh-CN')).toEqual([]);
   });
 });
