@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildData, type Audience, type BuildResult } from './build-data.ts';
 import { LeakFound, scanForLeaks } from './leak-scan.ts';
+import { precompressSite, type PrecompressedFile } from './precompress.ts';
 import { acquireLock, removeLeftovers, swapIn, type Lock } from './publish.ts';
 
 /** Where a site step reads and writes: Astro's publicDir, outDir and cacheDir. */
@@ -43,6 +44,8 @@ export interface SiteBuildOptions {
 
 export interface SiteBuildResult {
   data: BuildResult;
+  /** The .br and .gz written beside the scripts, wasm and data (src/build/precompress.ts). */
+  precompressed: PrecompressedFile[];
   seconds: { data: number; site: number };
 }
 
@@ -77,6 +80,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
         if (leaks.length > 0) throw new LeakFound(leaks, `the site for ${outDir}`);
         log(`  leak scan: nothing withheld in the site (${((performance.now() - t2) / 1000).toFixed(1)} s)`);
       }
+      // After the scan, which reads the files these copies are made of.
+      const precompressed = await precompressSite(dirs.outDir, { log });
       if (publishesData) {
         // publicDir may be on another file system than outDir: its data is copied beside it
         // first, so that publishing is two renames.
@@ -84,7 +89,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       }
       await swapIn(dirs.outDir, outDir);
       if (publishesData) await swapIn(staging, publicData);
-      return { data, seconds: { data: (t1 - t0) / 1000, site: (t2 - t1) / 1000 } };
+      return { data, precompressed, seconds: { data: (t1 - t0) / 1000, site: (t2 - t1) / 1000 } };
     } finally {
       await fs.rm(work, { recursive: true, force: true });
       await fs.rm(staging, { recursive: true, force: true });

@@ -12,9 +12,14 @@
  *   root has one).
  * - Several roots can be mounted under URL prefixes (e.g. the site at `/` and a data fixture
  *   at `/data/`); the longest matching prefix wins.
- * - Every request is recorded (method, path, status, range) so a test can assert what was
- *   fetched.
- * - No compression and `Cache-Control: no-store`, so what is measured is the raw transfer.
+ * - Every request is recorded (method, path, status, range, encoding, bytes sent) so a test
+ *   can assert what was fetched and a benchmark can count the bytes on the wire.
+ * - Precompressed files, as a production server is told to serve them (README, deployment
+ *   notes): when `<file>.br` or `<file>.gz` exists beside a file (src/build/precompress.ts) and
+ *   the request's Accept-Encoding takes it, that copy is sent with Content-Encoding and the
+ *   file's own Content-Type; a Range request gets the file itself. Nothing is compressed on the
+ *   fly: what is not precompressed goes out raw.
+ * - `Cache-Control: no-store`, so every page view fetches again.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -58,6 +63,12 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.geojson': 'application/geo+json; charset=utf-8',
 };
 
+/** The precompressed copies a file may have beside it (src/build/precompress.ts). */
+const PRECOMPRESSED = [
+  { coding: 'br', suffix: '.br' },
+  { coding: 'gzip', suffix: '.gz' },
+] as const;
+
 export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
@@ -79,6 +90,9 @@ export interface RequestRecord {
   path: string;
   status: number;
   range?: string;
+  /** Content-Encoding of the answer (br, gzip) when a precompressed copy was sent. */
+  encoding?: string;
+  /** Body bytes sent (compressed ones for a precompressed copy). */
   bytes: number;
 }
 
@@ -124,6 +138,22 @@ export function parseRange(header: string, size: number): { start: number; end: 
   }
   if (start >= size || start > end) return 'invalid';
   return { start, end };
+}
+
+/**
+ * The precompressed copy to send for an Accept-Encoding header, in order of preference: brotli,
+ * then gzip, each unless refused (q=0), `*` standing for any coding not named.
+ */
+export function acceptedEncodings(header: string | undefined): ('br' | 'gzip')[] {
+  const q = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    q.set(name, qParam ? Number(qParam.slice(2)) || 0 : 1);
+  }
+  const takes = (coding: string) => (q.get(coding) ?? q.get('*') ?? 0) > 0;
+  return (['br', 'gzip'] as const).filter(takes);
 }
 
 async function statOrNull(file: string) {
@@ -211,11 +241,24 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         return;
       }
 
-      const size = info.size;
       const headers: Record<string, string | number> = {
         'Content-Type': contentTypeFor(file),
         'Last-Modified': info.mtime.toUTCString(),
       };
+      let body = file;
+      const variants = await Promise.all(PRECOMPRESSED.map(async (v) => ({ ...v, info: await statOrNull(file + v.suffix) })));
+      if (variants.some((v) => v.info?.isFile())) {
+        headers.Vary = 'Accept-Encoding';
+        const accepted = req.headers.range ? [] : acceptedEncodings(req.headers['accept-encoding']);
+        const chosen = accepted.map((coding) => variants.find((v) => v.coding === coding && v.info?.isFile())).find(Boolean);
+        if (chosen) {
+          body = file + chosen.suffix;
+          info = chosen.info!;
+          headers['Content-Encoding'] = chosen.coding;
+          record.encoding = chosen.coding;
+        }
+      }
+      const size = info.size;
       let start = 0;
       let end = size - 1;
       let status = 200;
@@ -240,7 +283,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         return;
       }
       record.bytes = length;
-      const stream = createReadStream(file, { start, end });
+      const stream = createReadStream(body, { start, end });
       stream.on('error', () => res.destroy());
       stream.pipe(res);
     } catch (err) {
