@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parseGeoMaps } from '../lib/geo-maps.ts';
 import * as schema from '../lib/schema.ts';
-import { PUBLIC_TABLES } from '../engine/tables.ts';
+import { observationsFileOf, PUBLIC_TABLES } from '../engine/tables.ts';
 import { buildDatapackage } from './datapackage.ts';
 import { collectWithheld, LeakFound, scanForLeaks, type Withheld } from './leak-scan.ts';
 import { acquireLock, exists, PublishRefused, removeLeftovers, swapIn } from './publish.ts';
@@ -317,6 +317,14 @@ async function writePublicData(options: BuildOptions, staging: string, log: (lin
       await prependBom(csv);
       await c.run(`COPY public_${table.name} TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd)`);
       rowCounts[table.name] = await scalar(c, `SELECT count(*) FROM public_${table.name}`);
+    }
+    // The observations again, one file per indicator (every published one, even without
+    // figures), so that a view of one indicator downloads only its own (src/engine/tables.ts).
+    await fs.mkdir(path.join(staging, path.dirname(observationsFileOf('x'))), { recursive: true });
+    for (const [id] of (await c.runAndReadAll('SELECT id FROM public_indicators ORDER BY id')).getRows()) {
+      const csv = path.join(staging, observationsFileOf(String(id)));
+      await c.run(`COPY (SELECT * FROM public_observations WHERE indicator = ${sqlString(String(id))}) TO ${sqlString(csv)} (FORMAT csv, HEADER true, DELIMITER ',')`);
+      await prependBom(csv);
     }
     step('public CSV and Parquet written');
 

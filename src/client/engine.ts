@@ -37,7 +37,8 @@ export function statusWords(locale: Locale): (typeof WORDS)[Locale] {
   return WORDS[locale];
 }
 
-let catalog: Promise<Catalog> | null = null;
+/** Per set of indicators ('*': all): each view on a page with the same set shares one engine. */
+const catalogs = new Map<string, Promise<Catalog>>();
 const listeners = new Set<(line: string) => void>();
 let lastLine = '';
 
@@ -55,7 +56,7 @@ function megabytes(n: number): string {
   return `${(n / 1048576).toFixed(1)} MB`;
 }
 
-function open(dataUrl: string, locale: Locale): Promise<Catalog> {
+function open(dataUrl: string, locale: Locale, indicators: readonly string[] | undefined): Promise<Catalog> {
   const words = WORDS[locale];
   if (typeof WebAssembly === 'undefined' || typeof Worker === 'undefined') return Promise.reject(new Error(words.noWasm));
   return (async () => {
@@ -66,6 +67,7 @@ function open(dataUrl: string, locale: Locale): Promise<Catalog> {
     ]);
     const engine = await openWasmEngine(dataUrl, {
       tables: CATALOG_TABLES,
+      indicators,
       onProgress: (p) => say(`${p.phase === 'loading data' ? words.data : words.engine}… ${megabytes(bytesLoaded())}`),
     });
     return { queries, run: (query, params) => runQuery(engine, query, params) };
@@ -74,19 +76,29 @@ function open(dataUrl: string, locale: Locale): Promise<Catalog> {
 
 /**
  * The catalog, opening the engine on first use. `onLine` hears the progress lines (and the
- * latest one at once); the first caller's locale words them.
+ * latest one at once); the first caller's locale words them. `indicators`: the view queries
+ * only these, so only their observations are downloaded (default: every indicator's).
  */
-export function openCatalog(dataUrl: string, onLine: (line: string) => void, locale: Locale): Promise<Catalog> {
+export function openCatalog(dataUrl: string, onLine: (line: string) => void, locale: Locale, indicators?: readonly string[]): Promise<Catalog> {
   listeners.add(onLine);
   if (lastLine) onLine(lastLine);
-  catalog ??= open(dataUrl, locale).catch((err: unknown) => {
-    catalog = null;
-    throw err;
-  });
+  const key = indicators ? [...indicators].sort().join(',') : '*';
+  let catalog = catalogs.get(key);
+  if (!catalog) {
+    catalog = open(dataUrl, locale, indicators).catch((err: unknown) => {
+      catalogs.delete(key);
+      throw err;
+    });
+    catalogs.set(key, catalog);
+  }
   return catalog.finally(() => listeners.delete(onLine));
 }
 
 /** Starts opening the engine ahead of a likely first query; failures are reported by the query itself. */
-export function prefetchCatalog(dataUrl: string, locale: Locale = document.documentElement.lang === 'en' ? 'en' : 'zh-CN'): void {
-  void openCatalog(dataUrl, () => {}, locale).catch(() => {});
+export function prefetchCatalog(
+  dataUrl: string,
+  locale: Locale = document.documentElement.lang === 'en' ? 'en' : 'zh-CN',
+  indicators?: readonly string[],
+): void {
+  void openCatalog(dataUrl, () => {}, locale, indicators).catch(() => {});
 }

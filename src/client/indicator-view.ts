@@ -36,6 +36,7 @@ function setup(root: HTMLElement): void {
     ],
     locale: cfg.locale,
     dataUrl: cfg.dataUrl,
+    indicators: [cfg.indicator.id],
     describe: (state) => formatPeriod(state.period!, cfg.locale),
     // another parent's children are another page: go there with the same state
     elsewhere: (state, query) => (state.parent === cfg.parent.code ? null : `${cfg.parents[state.parent!]}?${query}`),

@@ -12,6 +12,8 @@ export interface ViewDefinition {
   specs: ParamSpec[];
   locale: Locale;
   dataUrl: string;
+  /** The indicators the view queries, when it is about some only: only their observations are downloaded. */
+  indicators?: readonly string[];
   /** The words for the period or selection a state shows ("2025年1-6月"). */
   describe: (state: Record<string, string>) => string;
   /** The view body's markup for a state, from the catalog. */
@@ -49,7 +51,7 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
     status.textContent = words.updating(label);
     root.setAttribute('aria-busy', 'true');
     try {
-      const catalog = await openCatalog(def.dataUrl, (line) => ticket === drawn && (status.textContent = line), def.locale);
+      const catalog = await openCatalog(def.dataUrl, (line) => ticket === drawn && (status.textContent = line), def.locale, def.indicators);
       const html = await def.render(state, catalog);
       if (ticket !== drawn) return;
       // Keep the height until the new content is in: the page below does not jump.
@@ -79,7 +81,7 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
 
   form.hidden = false;
   // Intent: the engine starts loading when a reader reaches for a control, not on page view.
-  const prefetch = () => prefetchCatalog(def.dataUrl, def.locale);
+  const prefetch = () => prefetchCatalog(def.dataUrl, def.locale, def.indicators);
   form.addEventListener('pointerover', prefetch, { once: true });
   form.addEventListener('focusin', prefetch, { once: true });
   form.addEventListener('change', () => go(Object.fromEntries(specs.map((s) => [s.name, select(s.name).value])), true));

@@ -79,6 +79,23 @@ export const PUBLIC_TABLES: readonly PublicTable[] = [
  */
 export const CATALOG_TABLES: readonly string[] = PUBLIC_TABLES.map((t) => t.name).filter((n) => n !== 'observation_vintages');
 
+/**
+ * One indicator's observations: the rows of observations.csv for that indicator, in the same
+ * columns and order. A view of one indicator loads its own file instead of every indicator's
+ * (observations.csv stays: the download, and what a view of every indicator loads).
+ */
+export const observationsFileOf = (indicator: string): string => `observations/${indicator}.csv`;
+
+/**
+ * The files a table is read from: its own, or for observations limited to `indicators` (each
+ * an indicator id) those indicators' files, which together hold exactly their rows of
+ * observations.csv in the same order, so the table and what is derived from it are the same
+ * for those indicators.
+ */
+export function tableFiles(table: PublicTable, indicators?: readonly string[]): string[] {
+  return table.name === 'observations' && indicators ? indicators.map(observationsFileOf) : [table.file];
+}
+
 function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
@@ -111,17 +128,19 @@ ORDER BY o.indicator, o.year, o.month NULLS LAST`,
 ];
 
 /**
- * CREATE TABLE statements reading each public CSV (`only`: these tables; default all), then
- * those deriving DERIVED_TABLES from them. `locate` maps a file name to what read_csv opens.
+ * CREATE TABLE statements reading each public CSV (`only`: these tables; default all; the
+ * observations of `indicators` only, default all), then those deriving DERIVED_TABLES from
+ * them. `locate` maps a file name to what read_csv opens.
  */
-export function createTableStatements(locate: (file: string) => string, only?: readonly string[]): string[] {
+export function createTableStatements(locate: (file: string) => string, only?: readonly string[], indicators?: readonly string[]): string[] {
   const loaded = PUBLIC_TABLES.filter((t) => !only || only.includes(t.name));
   const names = new Set(loaded.map((t) => t.name));
   return [
     ...loaded.map((t) => {
       const cols = Object.entries(t.columns).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ');
+      const files = tableFiles(t, indicators).map((f) => sqlString(locate(f)));
       return (
-        `CREATE OR REPLACE TABLE ${t.name} AS SELECT * FROM read_csv(${sqlString(locate(t.file))}, ` +
+        `CREATE OR REPLACE TABLE ${t.name} AS SELECT * FROM read_csv(${files.length === 1 ? files[0] : `[${files.join(', ')}]`}, ` +
         `header = true, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${cols}})`
       );
     }),

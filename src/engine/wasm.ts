@@ -33,7 +33,8 @@ import { DateUnit, makeVector, Precision, TimeUnit, Type, type Data, type DataTy
 import { LOCAL_BUNDLES } from './browser-bundle.ts';
 import { toCell } from './params.ts';
 import { REQUEST_TABLE_STATEMENTS, throughRequest } from './request.ts';
-import { PUBLIC_TABLES, createTableStatements, type PublicTable } from './tables.ts';
+import { INDICATOR_ID_RE } from '../lib/schema.ts';
+import { PUBLIC_TABLES, createTableStatements, tableFiles, type PublicTable } from './tables.ts';
 import type { Cell, Engine, Params, Row } from './types.ts';
 
 export type WasmPhase = 'instantiating' | 'loading data' | 'ready';
@@ -61,6 +62,13 @@ export interface WasmEngineOptions {
    * half of the public CSV bytes. A query on a table left out fails.
    */
   tables?: readonly string[];
+  /**
+   * Load the observations of these indicators only (ids; default: every indicator), from their
+   * own files (`observationsFileOf`), which hold exactly their rows of observations.csv: the
+   * tables and derived tables are then the same for them, and a query about another indicator
+   * finds no observations. A view of one indicator downloads a fraction of the data this way.
+   */
+  indicators?: readonly string[];
 }
 
 export interface WasmTimings {
@@ -103,8 +111,14 @@ export function openWasmEngine(publicDataBaseUrl: string, opts: WasmEngineOption
   const known = new Set(PUBLIC_TABLES.map((t) => t.name));
   const unknown = (opts.tables ?? []).filter((t) => !known.has(t));
   if (unknown.length) return Promise.reject(new Error(`openWasmEngine: no public table ${unknown.join(', ')}`));
+  const badIds = (opts.indicators ?? []).filter((id) => !INDICATOR_ID_RE.test(id));
+  if (opts.indicators?.length === 0 || badIds.length) {
+    return Promise.reject(new Error(`openWasmEngine: indicators must be indicator ids, at least one (got ${JSON.stringify(opts.indicators)})`));
+  }
   const base = baseUrl(publicDataBaseUrl);
-  const key = `${base}|${opts.tables ? [...opts.tables].sort().join(',') : '*'}`;
+  const set = (names: readonly string[] | undefined) => (names ? [...names].sort().join(',') : '*');
+  // One engine per set of tables: a page's views share it.
+  const key = `${base}|${set(opts.tables)}|${set(opts.indicators)}`;
   const existing = opts.fresh ? undefined : shared.get(key);
   if (existing) {
     if (opts.onProgress) {
@@ -146,12 +160,13 @@ async function start(
   const bundles = opts.bundles ?? LOCAL_BUNDLES;
   const wanted = (t: PublicTable) => !opts.tables || opts.tables.includes(t.name);
   const tables = PUBLIC_TABLES.filter(wanted);
-  const statements = createTableStatements((file) => `public-data/${file}`, tables.map((t) => t.name));
+  const files = tables.flatMap((t) => tableFiles(t, opts.indicators));
+  const statements = createTableStatements((file) => `public-data/${file}`, tables.map((t) => t.name), opts.indicators);
 
   // The downloads do not need DuckDB: start them now, so they overlap with instantiation.
   const downloads =
     mode === 'buffer'
-      ? new Map(tables.map((t) => [t.file, download(new URL(t.file, base).href)] as const))
+      ? new Map(files.map((file) => [file, download(new URL(file, base).href)] as const))
       : null;
   // Do not let a failed download surface as an unhandled rejection before we await it.
   for (const d of downloads?.values() ?? []) d.catch(() => {});
@@ -191,7 +206,7 @@ async function start(
     const t1 = performance.now();
 
     emit({ phase: 'loading data', fraction: 0, bundle: bundleName });
-    const names = new Map(tables.map((t) => [t.file, `public-data/${t.file}`] as const));
+    const names = new Map(files.map((file) => [file, `public-data/${file}`] as const));
     if (downloads) {
       for (const [file, d] of downloads) await step(db.registerFileBuffer(names.get(file)!, await step(d)));
     } else {

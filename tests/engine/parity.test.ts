@@ -15,10 +15,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../../src/build/build-data.ts';
 import { openNodeEngine } from '../../src/engine/node.ts';
-import { CATALOG_TABLES, PUBLIC_TABLES } from '../../src/engine/tables.ts';
+import { CATALOG_TABLES, DERIVED_TABLES, observationsFileOf, PUBLIC_TABLES } from '../../src/engine/tables.ts';
 import type { Engine, Params } from '../../src/engine/types.ts';
 import { queries } from '../../src/queries/index.ts';
-import { candidatesFor, casesFor, type CatalogEntry } from './catalog-cases.ts';
+import { candidatesFor, casesFor, type Candidates, type CatalogEntry } from './catalog-cases.ts';
 import { writeEngineFixture } from './fixture.ts';
 import { chromiumPath } from './harness/browser.ts';
 import { startHarnessSession, type HarnessResult, type HarnessSession } from './harness/session.ts';
@@ -344,6 +344,35 @@ describe('DuckDB-WASM in Chromium returns exactly what DuckDB for Node returns',
     const [left] = await session.runAll([{ sql: 'SELECT count(*) AS n FROM observation_vintages' }]);
     expect(left).toHaveProperty('error');
     expect(session.server.requests.slice(before).map((r) => r.path)).not.toContain('/data/engine/observation_vintages.csv');
+  });
+
+  it("loads only the named indicators' observations, from their own files, with the same tables and catalog results for them", async () => {
+    const dataset = datasets.find((d) => d.name === 'examples-henan-demo')!;
+    const candidates = await candidatesFor(dataset.node);
+    const some = candidates.indicator!.filter((v): v is string => typeof v === 'string').slice(0, 2);
+    const before = session.server.requests.length;
+    await session.open(dataset.name, { tables: [...CATALOG_TABLES], indicators: some });
+    const inList = some.map((id) => `'${id}'`).join(', ');
+    // No ORDER BY: the order the rows were loaded in is compared too.
+    const scans = [
+      { label: 'observations', sql: `SELECT * FROM observations WHERE indicator IN (${inList})` },
+      ...DERIVED_TABLES.map((d) => ({ label: d.name, sql: `SELECT * FROM ${d.name} WHERE indicator IN (${inList})` })),
+    ];
+    // Every catalog case about these indicators only (NULL asks about every indicator).
+    const only: Candidates = { ...candidates, indicator: some, trade: some, gdp: some, population: some };
+    const indicatorParams = ['indicator', 'trade', 'gdp', 'population'];
+    const cases = catalog
+      .flatMap((q) => casesFor(q, only, sweepFor('split')))
+      .filter((c) => indicatorParams.every((p) => !(p in c.params) || some.includes(c.params[p] as string)));
+    expect(cases.length).toBeGreaterThan(catalog.length);
+    const results = await compare(session, dataset.node, [...scans, ...cases]);
+    expect(results.filter(differs).map(explain).slice(0, 5)).toEqual([]);
+    expect(results.slice(0, scans.length).every((r) => 'rows' in r.wasm && r.wasm.rows.length > 0)).toBe(true);
+    const [loaded] = await session.runAll([{ sql: "SELECT string_agg(DISTINCT indicator, ',' ORDER BY indicator) AS ids FROM observations" }]);
+    expect(loaded).toEqual({ rows: [{ ids: [...some].sort().join(',') }] });
+    const fetched = session.server.requests.slice(before).map((r) => r.path);
+    for (const id of some) expect(fetched).toContain(`/data/${dataset.name}/${observationsFileOf(id)}`);
+    expect(fetched).not.toContain(`/data/${dataset.name}/observations.csv`);
   });
 
   it('the mvp fallback bundle loads from our origin and gives the same results', async () => {

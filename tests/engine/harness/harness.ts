@@ -27,7 +27,7 @@ export interface HarnessTiming {
 
 declare global {
   interface Window {
-    openEngine(opts?: { files?: 'buffer' | 'url'; fresh?: boolean; tables?: string[] }): Promise<HarnessOpen>;
+    openEngine(opts?: { files?: 'buffer' | 'url'; fresh?: boolean; tables?: string[]; indicators?: string[] }): Promise<HarnessOpen>;
     runAll(queries: HarnessQuery[]): Promise<HarnessResult[]>;
     /** The same, all started at once (the engine must keep each call's parameters its own). */
     runOverlapping(queries: HarnessQuery[]): Promise<HarnessResult[]>;

@@ -21,7 +21,7 @@ export interface HarnessSession {
   /** Page errors and console errors. */
   errors: string[];
   /** Loads the harness on a dataset (a fresh page load: a fresh DuckDB-WASM) and opens the engine. */
-  open(dataset: string, opts?: { files?: 'buffer' | 'url'; bundle?: 'mvp'; tables?: string[] }): Promise<HarnessOpen>;
+  open(dataset: string, opts?: { files?: 'buffer' | 'url'; bundle?: 'mvp'; tables?: string[]; indicators?: string[] }): Promise<HarnessOpen>;
   runAll(queries: HarnessQuery[]): Promise<HarnessResult[]>;
   runOverlapping(queries: HarnessQuery[]): Promise<HarnessResult[]>;
   timeQuery(query: HarnessQuery, warmRuns: number): Promise<HarnessTiming>;
