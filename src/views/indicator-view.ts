@@ -20,6 +20,7 @@ import type { Topology } from 'topojson-specification';
 import { mapFigure, type MapMeasure } from './map-figure.ts';
 import { progressFigure } from './progress-figure.ts';
 import { rankingFigure } from './ranking-figure.ts';
+import type { Revised } from './revisions.ts';
 
 /** What the map and the ranking show. */
 export const METRICS = ['value', 'growth', 'completion', 'pace_gap', 'seasonal_gap', 'growth_gap'] as const;
@@ -56,6 +57,8 @@ export interface IndicatorViewInput {
   showRest: boolean;
   locale: Locale;
   hrefFor: (code: string) => string;
+  /** Marks revised figures in the tables with a link to their release (the page; the browser views have no vintages). */
+  revised?: Revised;
 }
 
 /**
@@ -132,6 +135,7 @@ export function indicatorViewBody(v: IndicatorViewInput): string {
       locale,
       idPrefix: basis === 'value' ? 'rank-value' : 'rank-yoy',
       hrefFor: v.hrefFor,
+      revised: v.revised,
     });
 
   const parts: string[] = [];
@@ -168,6 +172,7 @@ export function indicatorViewBody(v: IndicatorViewInput): string {
         locale,
         idPrefix: 'progress',
         hrefFor: v.hrefFor,
+        revised: v.revised,
       }),
     );
   }

@@ -14,6 +14,7 @@ import { verdictAttrs, verdictMarkup } from '../render/verdict.ts';
 import { nameOf } from '../site/names.ts';
 import { inPp, t } from '../site/strings.ts';
 import { obsMarkup } from './obs.ts';
+import type { Revised } from './revisions.ts';
 
 export interface ProgressFigureOptions {
   rows: readonly ProgressRow[];
@@ -24,6 +25,8 @@ export interface ProgressFigureOptions {
   locale: Locale;
   idPrefix: string;
   hrefFor: (code: string) => string;
+  /** Marks revised figures with a link to the release that revised them (the pages; not the browser views). */
+  revised?: Revised;
 }
 
 /** The summary sentence: the selected unit's pace, else how many are on track, counted from the verdicts. */
@@ -92,7 +95,7 @@ export function progressFigure(o: ProgressFigureOptions): string {
       'tr',
       { class: r.jurisdiction === o.selected ? 'self' : undefined },
       el('th', { scope: 'row' }, el('a', { href: o.hrefFor(r.jurisdiction) }, escapeText(nameOf(r, locale)))),
-      el('td', { class: 'num' }, obsMarkup(r.value, r.flag, unit, valueDecimals, locale)),
+      el('td', { class: 'num' }, obsMarkup(r.value, r.flag, unit, valueDecimals, locale, o.revised?.(r.jurisdiction, r.indicator, r.obs_period ?? r.period) ?? null)),
       textEl('td', { class: 'num' }, formatPct(r.yoy_pct)),
       textEl('td', { class: 'num' }, targetText(r)),
       textEl('td', { class: 'num' }, r.completion == null ? '—' : formatPct(r.completion * 100)),

@@ -11,6 +11,7 @@ import { el, escapeText, textEl } from '../render/svg.ts';
 import { nameOf } from '../site/names.ts';
 import { t } from '../site/strings.ts';
 import { obsMarkup } from './obs.ts';
+import type { Revised } from './revisions.ts';
 
 export interface RankingFigureOptions {
   rows: readonly RankingRow[];
@@ -24,6 +25,8 @@ export interface RankingFigureOptions {
   locale: Locale;
   idPrefix: string;
   hrefFor: (code: string) => string;
+  /** Marks revised figures with a link to the release that revised them (the pages; not the browser views). */
+  revised?: Revised;
 }
 
 type Highlight = 'self' | 'ahead' | 'behind' | null;
@@ -95,7 +98,7 @@ export function rankingFigure(o: RankingFigureOptions): string {
       { class: r.jurisdiction === o.selected ? 'self' : undefined },
       textEl('td', { class: 'num' }, rankCell(r)),
       el('th', { scope: 'row' }, el('a', { href: o.hrefFor(r.jurisdiction) }, escapeText(nameOf(r, locale))), escapeText(neighbourNote(r.jurisdiction))),
-      el('td', { class: 'num' }, obsMarkup(r.value, r.flag, o.unit, decimals, locale)),
+      el('td', { class: 'num' }, obsMarkup(r.value, r.flag, o.unit, decimals, locale, o.revised?.(r.jurisdiction, r.indicator, r.obs_period ?? r.period) ?? null)),
       textEl('td', { class: 'num' }, formatPct(r.yoy_pct)),
     ),
   );

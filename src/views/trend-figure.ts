@@ -11,6 +11,7 @@ import { renderAnnualChart, renderTrendChart } from '../render/charts.ts';
 import { el, textEl } from '../render/svg.ts';
 import { t } from '../site/strings.ts';
 import { obsMarkup } from './obs.ts';
+import type { RevisionLink } from './revisions.ts';
 
 export interface TrendFigureOptions {
   /** Monthly view for this year, or null when the indicator is published once a year. */
@@ -24,6 +25,8 @@ export interface TrendFigureOptions {
   title: string;
   locale: Locale;
   idPrefix: string;
+  /** The revision link of the figure of a period, for its mark (the pages; not the browser views). */
+  revisedAt?: (period: string) => RevisionLink | null;
 }
 
 /** Rows of the table: the latest periods, newest first. */
@@ -68,7 +71,7 @@ export function trendFigure(o: TrendFigureOptions): string {
       'tr',
       {},
       textEl('th', { scope: 'row' }, formatPeriod(r.period, locale)),
-      el('td', { class: 'num' }, obsMarkup(r.value, r.flag, unit, decimals, locale)),
+      el('td', { class: 'num' }, obsMarkup(r.value, r.flag, unit, decimals, locale, o.revisedAt?.(r.period) ?? null)),
       textEl('td', { class: 'num' }, formatPct(r.yoy_pct)),
       textEl('td', {}, r.release ?? ''),
     ),

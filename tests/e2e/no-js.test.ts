@@ -23,6 +23,7 @@ const REQUIRED: Record<Template, readonly Marker[]> = {
   'progress-parent': ['table'],
   data: ['table'],
   methodology: [],
+  release: ['table'],
 };
 
 const SELECTOR: Record<Marker, string> = {

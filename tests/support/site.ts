@@ -53,7 +53,7 @@ export function chromiumPath(): string {
 
 export type Lang = 'zh' | 'en';
 /** The page templates every site has. */
-export const CORE_TEMPLATES = ['home', 'indicator', 'jurisdiction', 'progress', 'data', 'methodology'] as const;
+export const CORE_TEMPLATES = ['home', 'indicator', 'jurisdiction', 'progress', 'data', 'methodology', 'release'] as const;
 /** …and the per-parent variants (an indicator or the board for one parent's children), where built. */
 export const TEMPLATES = [...CORE_TEMPLATES, 'indicator-parent', 'progress-parent'] as const;
 export type Template = (typeof TEMPLATES)[number];
@@ -71,6 +71,7 @@ export function templateOf(pathname: string): { lang: Lang; template: Template }
   if (/^\/progress\/[^/]+\/$/.test(rest)) return { lang, template: 'progress-parent' };
   if (rest === '/data/') return { lang, template: 'data' };
   if (rest === '/methodology/') return { lang, template: 'methodology' };
+  if (/^\/releases\/[^/]+\/$/.test(rest)) return { lang, template: 'release' };
   return null;
 }
 
