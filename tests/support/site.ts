@@ -106,7 +106,8 @@ export async function buildPackageSite(
   await mkdir(publicDir, { recursive: true });
   const repoPublic = path.join(REPO, 'public');
   for (const entry of await readdir(repoPublic).catch(() => [] as string[])) {
-    if (entry !== 'data') await cp(path.join(repoPublic, entry), path.join(publicDir, entry), { recursive: true });
+    // Not the public data, nor what a build of the repository keeps beside it (data.lock, data.staging-<pid>).
+    if (entry !== 'data' && !entry.startsWith('data.')) await cp(path.join(repoPublic, entry), path.join(publicDir, entry), { recursive: true });
   }
   const t0 = performance.now();
   const r = await buildSite({ dataDir, publicDir, outDir: distDir, now: options.now, log: options.log });
