@@ -11,6 +11,7 @@ import { el, escapeText, textEl } from '../render/svg.ts';
 import { verdictMarkup } from '../render/verdict.ts';
 import { nameOf } from '../site/names.ts';
 import { t } from '../site/strings.ts';
+import { tableDownloads } from './downloads.ts';
 
 export interface BoardColumn {
   indicator: { id: string; name_zh: string; name_en: string };
@@ -86,5 +87,7 @@ export function boardBody(b: BoardInput): string {
   const lede = en
     ? `${period} · ${t('elapsed', locale)} ${formatPct(elapsed)}. Each cell: the verdict on the target (ahead of or behind the time elapsed for a level target, above or below a growth target, within or over a ceiling) and its gap in percentage points.`
     : `${period} · ${t('elapsed', locale)}${formatPct(elapsed)}。每格为目标判定：总量目标看完成进度是否快于时间进度，增速目标看增速是否达到目标，控制目标看是否在目标以内，并注明相差的百分点。`;
-  return textEl('p', { class: 'lede' }, lede) + tables.join('');
+  // One column shown (a reader's choice in the browser): its rows; else every indicator with a target.
+  const downloads = tableDownloads({ indicator: b.columns.length === 1 ? b.columns[0]!.indicator.id : null, period: b.period, parent: b.parent.code, targets: true }, locale);
+  return textEl('p', { class: 'lede' }, lede) + tables.join('') + downloads;
 }

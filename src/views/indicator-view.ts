@@ -21,6 +21,7 @@ import { mapFigure, type MapMeasure } from './map-figure.ts';
 import { progressFigure } from './progress-figure.ts';
 import { rankingFigure } from './ranking-figure.ts';
 import type { Revised } from './revisions.ts';
+import { tableDownloads, type TableSource } from './downloads.ts';
 
 /** What the map and the ranking show. */
 export const METRICS = ['value', 'growth', 'completion', 'pace_gap', 'seasonal_gap', 'growth_gap'] as const;
@@ -98,8 +99,12 @@ function metricRanking(v: IndicatorViewInput, metric: Exclude<Metric, 'value' | 
     'figure',
     { class: 'chart ranking' },
     el('div', { class: 'table-wrap', tabindex: '0' }, el('table', {}, textEl('caption', {}, title), el('thead', {}, head), el('tbody', {}, ...rows))),
+    tableDownloads(source(v, true), locale),
   );
 }
+
+/** The public CSV rows of the view's tables. */
+const source = (v: IndicatorViewInput, targets: boolean): TableSource => ({ indicator: v.indicator.id, period: v.period, parent: v.parent.code, targets });
 
 /** The redrawable part of an indicator page. */
 export function indicatorViewBody(v: IndicatorViewInput): string {
@@ -136,6 +141,7 @@ export function indicatorViewBody(v: IndicatorViewInput): string {
       idPrefix: basis === 'value' ? 'rank-value' : 'rank-yoy',
       hrefFor: v.hrefFor,
       revised: v.revised,
+      downloads: source(v, false),
     });
 
   const parts: string[] = [];
@@ -173,6 +179,7 @@ export function indicatorViewBody(v: IndicatorViewInput): string {
         idPrefix: 'progress',
         hrefFor: v.hrefFor,
         revised: v.revised,
+        downloads: source(v, true),
       }),
     );
   }

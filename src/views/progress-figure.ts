@@ -15,6 +15,7 @@ import { nameOf } from '../site/names.ts';
 import { inPp, t } from '../site/strings.ts';
 import { obsMarkup } from './obs.ts';
 import type { Revised } from './revisions.ts';
+import { tableDownloads, type TableSource } from './downloads.ts';
 
 export interface ProgressFigureOptions {
   rows: readonly ProgressRow[];
@@ -27,6 +28,8 @@ export interface ProgressFigureOptions {
   hrefFor: (code: string) => string;
   /** Marks revised figures with a link to the release that revised them (the pages; not the browser views). */
   revised?: Revised;
+  /** The public CSV rows the table shows, linked under it. */
+  downloads?: TableSource;
 }
 
 /** The summary sentence: the selected unit's pace, else how many are on track, counted from the verdicts. */
@@ -111,6 +114,7 @@ export function progressFigure(o: ProgressFigureOptions): string {
     chart,
     point.text ? el('p', { class: 'point', ...(point.self ? verdictAttrs(point.self) : {}) }, escapeText(point.text)) : '',
     el('div', { class: 'table-wrap', tabindex: '0' }, el('table', {}, textEl('caption', {}, o.title), el('thead', {}, head), el('tbody', {}, ...body))),
+    o.downloads ? tableDownloads(o.downloads, locale) : '',
     textEl('p', { class: 'caption' }, `${t('elapsed', locale)} ${formatPct(elapsed * 100)}`),
   );
 }

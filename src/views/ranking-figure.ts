@@ -12,6 +12,7 @@ import { nameOf } from '../site/names.ts';
 import { t } from '../site/strings.ts';
 import { obsMarkup } from './obs.ts';
 import type { Revised } from './revisions.ts';
+import { tableDownloads, type TableSource } from './downloads.ts';
 
 export interface RankingFigureOptions {
   rows: readonly RankingRow[];
@@ -27,6 +28,8 @@ export interface RankingFigureOptions {
   hrefFor: (code: string) => string;
   /** Marks revised figures with a link to the release that revised them (the pages; not the browser views). */
   revised?: Revised;
+  /** The public CSV rows the table shows, linked under it. */
+  downloads?: TableSource;
 }
 
 type Highlight = 'self' | 'ahead' | 'behind' | null;
@@ -116,5 +119,6 @@ export function rankingFigure(o: RankingFigureOptions): string {
     chart,
     point ? textEl('p', { class: 'point' }, point) : '',
     el('div', { class: 'table-wrap', tabindex: '0' }, el('table', {}, textEl('caption', {}, o.title), el('thead', {}, head), el('tbody', {}, ...body))),
+    o.downloads ? tableDownloads(o.downloads, locale) : '',
   );
 }
