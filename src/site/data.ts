@@ -12,6 +12,8 @@ export const publicDataDir = path.resolve(process.env.PORTAL_PUBLIC_DIR ?? 'publ
 export interface Manifest {
   data_version: string;
   data_as_of: string | null;
+  /** internal: the bureau's own site, every page marked (src/site/audience.ts); absent in manifests written before audiences. */
+  audience?: 'public' | 'internal';
   dataset: {
     title_zh: string;
     title_en: string;

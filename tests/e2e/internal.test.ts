@@ -1,0 +1,95 @@
+/**
+ * The internal site says 内部资料 / Internal on every page and every printed sheet; the public
+ * site never does. The internal site is the minimal package built for the bureau (its internal
+ * indicator included); the public one is each site of this run.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildSite } from '../../src/build/build-site.ts';
+import { INTERNAL_MARK } from '../../src/site/audience.ts';
+import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { connectBrowser, sites } from './helpers.ts';
+
+const minimal = path.join(import.meta.dirname, '../build/fixtures/minimal');
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('the internal site', () => {
+  let tmp: string;
+  let dist: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'internal-site-'));
+    dist = path.join(tmp, 'dist-internal');
+    await fs.mkdir(path.join(tmp, 'public'));
+    await buildSite({ dataDir: minimal, publicDir: path.join(tmp, 'public'), outDir: dist, audience: 'internal', now: new Date('2025-01-01T00:00:00Z') });
+    server = await startStaticServer({ roots: dist });
+    browser = await connectBrowser();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('marks every page, in its title and at the top of its body, in both languages', async () => {
+    const files = await htmlFiles(dist);
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.some((f) => f.includes(`${path.sep}en${path.sep}`))).toBe(true);
+    const unmarked = [];
+    for (const f of files) {
+      const html = await fs.readFile(f, 'utf8');
+      const body = html.slice(html.indexOf('<body'));
+      const first = body.slice(0, body.indexOf('<main'));
+      if (!html.includes(`<title>【${INTERNAL_MARK}】`) || !first.includes(`<aside class="internal-mark" aria-label="${INTERNAL_MARK}"><strong>${INTERNAL_MARK}</strong>`)) {
+        unmarked.push(path.relative(dist, f));
+      }
+    }
+    expect(unmarked).toEqual([]);
+    // It is the internal site: its internal indicator has a page.
+    expect(files.some((f) => f.includes(`indicators${path.sep}secret_metric`))).toBe(true);
+  });
+
+  it('shows the mark on screen and in print, where the stylesheet also puts it at the top of every sheet', async () => {
+    const page = await browser.newPage();
+    try {
+      for (const p of ['/indicators/secret_metric/', '/en/jurisdictions/110000/']) {
+        await page.goto(server.origin + p);
+        await expect.poll(() => page.locator('.internal-mark').isVisible(), { message: `${p} on screen` }).toBe(true);
+        await page.emulateMedia({ media: 'print' });
+        await expect.poll(() => page.locator('.internal-mark').isVisible(), { message: `${p} in print` }).toBe(true);
+        await page.emulateMedia({ media: 'screen' });
+        // The @page rule's margin box reads this: every printed sheet has the mark at its top.
+        expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--internal-mark'))).toBe(`"${INTERNAL_MARK}"`);
+        const pageRule = await page.evaluate(() =>
+          [...document.styleSheets].flatMap((s) => [...s.cssRules]).map((r) => r.cssText).find((t) => t.includes('@top-center') && t.includes('--internal-mark')) ?? null,
+        );
+        expect(pageRule, 'no @page rule with the mark in a margin box').toMatch(/@top-center\s*\{\s*content: var\(--internal-mark, ?none\)/);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe.each(sites)('%s site (public)', (_name, site) => {
+  it('never says 内部资料 / Internal, on a page or in print', async () => {
+    const marked = [];
+    for (const f of await htmlFiles(site.distDir)) {
+      const html = await fs.readFile(f, 'utf8');
+      if (html.includes('内部资料') || html.includes('class="internal-mark"') || /<html[^>]*--internal-mark/.test(html)) marked.push(path.relative(site.distDir, f));
+    }
+    expect(marked).toEqual([]);
+    const manifest = JSON.parse(await fs.readFile(path.join(site.distDir, 'data/manifest.json'), 'utf8')) as { audience?: string };
+    expect(manifest.audience).toBe('public');
+  });
+});
