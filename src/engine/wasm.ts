@@ -100,9 +100,18 @@ function baseUrl(publicDataBaseUrl: string): string {
   return u.href;
 }
 
+/** A file's URL in the data directory, with the directory URL's query (the data version, `?v=`). */
+function fileUrl(file: string, base: string): string {
+  const u = new URL(file, base);
+  u.search = new URL(base).search;
+  return u.href;
+}
+
 /**
  * Opens (once per data URL, on first call) DuckDB-WASM over the public CSV files found at
- * `publicDataBaseUrl` (the directory the data build writes; relative to the page is fine).
+ * `publicDataBaseUrl` (the directory the data build writes; relative to the page is fine). Its
+ * query string, if any, is added to every file's URL: the site puts the data version there
+ * (`/data/?v=…`), so that files with the same names from another build are other URLs.
  */
 export function openWasmEngine(publicDataBaseUrl: string, opts: WasmEngineOptions = {}): Promise<WasmEngine> {
   if (typeof Worker === 'undefined' || typeof WebAssembly === 'undefined') {
@@ -166,7 +175,7 @@ async function start(
   // The downloads do not need DuckDB: start them now, so they overlap with instantiation.
   const downloads =
     mode === 'buffer'
-      ? new Map(files.map((file) => [file, download(new URL(file, base).href)] as const))
+      ? new Map(files.map((file) => [file, download(fileUrl(file, base))] as const))
       : null;
   // Do not let a failed download surface as an unhandled rejection before we await it.
   for (const d of downloads?.values() ?? []) d.catch(() => {});
@@ -211,7 +220,7 @@ async function start(
       for (const [file, d] of downloads) await step(db.registerFileBuffer(names.get(file)!, await step(d)));
     } else {
       for (const [file, name] of names) {
-        await step(db.registerFileURL(name, new URL(file, base).href, duckdb.DuckDBDataProtocol.HTTP, false));
+        await step(db.registerFileURL(name, fileUrl(file, base), duckdb.DuckDBDataProtocol.HTTP, false));
       }
     }
     for (const [i, statement] of statements.entries()) {

@@ -21,6 +21,15 @@ export const briefingHref = (code: string, locale: Locale, period?: string | nul
 export const methodologyHref = (locale: Locale): string => `${prefix(locale)}/methodology/`;
 export const releaseHref = (id: string, locale: Locale): string => `${prefix(locale)}/releases/${id}/`;
 export const downloadHref = (file: string): string => `/data/${file}`;
+/**
+ * The public data directory as the browser's views fetch it. The files keep their names from
+ * one build to the next, so every data URL a view fetches carries the data version
+ * (`?v=<data_version>`, the engine adds it to each file): a server may then let browsers keep
+ * them for a year (README, deployment notes), and a new build is a new URL.
+ */
+export const publicDataUrl = (dataVersion: string): string => `/data/?v=${encodeURIComponent(dataVersion)}`;
+/** One public data file as a view fetches it (a boundary file), with the data version. */
+export const publicDataFileUrl = (file: string, dataVersion: string): string => `/data/${file}?v=${encodeURIComponent(dataVersion)}`;
 
 /** The same page in the other language. */
 export function otherLanguage(pathname: string, locale: Locale): string {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRange, startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { cacheControlFor, parseRange, startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 let tmp: string;
 let server: StaticServer;
@@ -70,6 +70,25 @@ describe('static test server', () => {
     const traversal = await fetch(`${server.origin}/data/..%2f..%2fsecret.txt`);
     expect([403, 404]).toContain(traversal.status);
     expect(await traversal.text()).not.toContain('outside');
+  });
+
+  it('keeps hashed assets and versioned data a year, and revalidates everything else with its ETag', async () => {
+    await mkdir(path.join(tmp, 'site/_astro'), { recursive: true });
+    await writeFile(path.join(tmp, 'site/_astro/view.Ab12.js'), 'export {};');
+    const immutable = 'public, max-age=31536000, immutable';
+    expect((await fetch(`${server.origin}/_astro/view.Ab12.js`)).headers.get('cache-control')).toBe(immutable);
+    expect(cacheControlFor('/portal/_astro/x.wasm', '')).toBe(immutable);
+    expect((await fetch(`${server.origin}/data/t.csv?v=abc123`)).headers.get('cache-control')).toBe(immutable);
+    const plain = await fetch(`${server.origin}/data/t.csv`);
+    expect(plain.headers.get('cache-control')).toBe('no-cache');
+    expect((await fetch(`${server.origin}/en/`)).headers.get('cache-control')).toBe('no-cache');
+    const etag = plain.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+    const again = await fetch(`${server.origin}/data/t.csv`, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const changed = await fetch(`${server.origin}/data/t.csv`, { headers: { 'If-None-Match': '"0-0"' } });
+    expect([changed.status, await changed.text()]).toEqual([200, '0123456789']);
   });
 
   it('records every request', () => {

@@ -19,7 +19,11 @@
  *   the request's Accept-Encoding takes it, that copy is sent with Content-Encoding and the
  *   file's own Content-Type; a Range request gets the file itself. Nothing is compressed on the
  *   fly: what is not precompressed goes out raw.
- * - `Cache-Control: no-store`, so every page view fetches again.
+ * - Caching as the README tells a production server to do it (`cacheControlFor`): Vite's
+ *   hashed files under `_astro/` and data URLs carrying the data version (`?v=`) for a year,
+ *   immutable; anything else `no-cache`, revalidated with its ETag (304 Not Modified). So a
+ *   second visit in the same browser profile is measured as a reader's would be; a new
+ *   browser context starts with an empty cache.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -71,6 +75,17 @@ const PRECOMPRESSED = [
 
 export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Cache-Control for a request: a file whose URL changes whenever its content does (Vite's
+ * hashed names under `_astro/`, at any base path; a data URL with the data version `?v=`) is
+ * kept a year and never revalidated; anything else (pages, data URLs without a version) is
+ * revalidated on every use.
+ */
+export function cacheControlFor(pathname: string, search: string): string {
+  const versioned = /(^|\/)_astro\//.test(pathname) || new URLSearchParams(search).has('v');
+  return versioned ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 export interface StaticServerOptions {
@@ -182,7 +197,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       } else res.end();
     };
     const baseHeaders: Record<string, string> = {
-      'Cache-Control': 'no-store',
+      'Cache-Control': 'no-cache',
       'Accept-Ranges': 'bytes',
       'X-Content-Type-Options': 'nosniff',
       ...(options.crossOriginIsolated
@@ -259,6 +274,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         }
       }
       const size = info.size;
+        'Cache-Control': cacheControlFor(url.pathname, url.search),
       let start = 0;
       let end = size - 1;
       let status = 200;
@@ -273,6 +289,13 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
           status = 206;
           headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
         }
+      // Per encoding: a cache must not answer a gzip request with the brotli copy's validator.
+      headers.ETag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${record.encoding ? `-${record.encoding}` : ''}"`;
+      if (!req.headers.range && req.headers['if-none-match']?.split(/\s*,\s*/).some((t) => t.replace(/^W\//, '') === headers.ETag)) {
+        delete headers['Content-Encoding'];
+        send(304, headers);
+        return;
+      }
       }
       const length = size === 0 ? 0 : end - start + 1;
       headers['Content-Length'] = length;

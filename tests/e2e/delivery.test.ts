@@ -1,0 +1,90 @@
+/**
+ * How the engine and the data reach a reader's browser, on the demo site's indicator view served
+ * by the test server as the README tells a production server to serve it (precompressed copies,
+ * hashed and versioned URLs cached for a year). The test runs its own server over the built
+ * site, to see every request that reaches it and the bytes it sent:
+ *  - the first re-render transfers the engine as brotli, and of the data only what the view
+ *    needs: its own indicator's observations, never observations.csv or the vintages;
+ *  - every data URL the view fetches carries the data version (?v=), which is what makes a
+ *    year's caching safe;
+ *  - a second visit in the same browser profile takes the engine and the data from the cache:
+ *    none of them reaches the server again.
+ * (No request routing here: Playwright's routing turns the HTTP cache off.)
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { observationsFileOf } from '../../src/engine/tables.ts';
+import { startStaticServer, type RequestRecord, type StaticServer } from '../support/static-server.ts';
+import { connectBrowser, sites } from './helpers.ts';
+import { openView } from './view-driver.ts';
+
+const demo = sites.find(([name]) => name === 'demo')?.[1];
+const INDICATOR = 'online_retail';
+const PAGE = `/indicators/${INDICATOR}/`;
+const STATE = 'period=2024-06&metric=pace_gap&parent=410000';
+const LATER_STATE = 'period=2024-03&metric=value&parent=410000';
+
+const pathOf = (r: RequestRecord) => new URL(r.path, 'http://x').pathname;
+const searchOf = (r: RequestRecord) => new URL(r.path, 'http://x').search;
+/** The engine (wasm, workers, DuckDB's bundle), the site's scripts and the data. */
+const isAsset = (r: RequestRecord) => pathOf(r).startsWith('/_astro/') || pathOf(r).startsWith('/data/');
+
+describe.runIf(demo)('delivery of the engine and the data (demo site)', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let first: RequestRecord[];
+  let dataVersion: string;
+
+  beforeAll(async () => {
+    server = await startStaticServer({ roots: demo!.distDir });
+    browser = await connectBrowser();
+    context = await browser.newContext();
+    dataVersion = (JSON.parse(await readFile(path.join(demo!.distDir, 'data/manifest.json'), 'utf8')) as { data_version: string }).data_version;
+    const page = await context.newPage();
+    await openView(page, `${server.origin}${PAGE}?${STATE}`, STATE);
+    await page.close();
+    first = [...server.requests];
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sends the engine, its worker and the scripts precompressed with brotli', () => {
+    const wasm = first.filter((r) => pathOf(r).endsWith('.wasm'));
+    expect(wasm.map((r) => [r.status, r.encoding])).toEqual([[200, 'br']]);
+    expect(wasm[0]!.bytes).toBeLessThan(6e6);
+    const scripts = first.filter((r) => /^\/_astro\/.*\.js$/.test(pathOf(r)));
+    expect(scripts.some((r) => /duckdb-browser-eh\.worker/.test(pathOf(r)))).toBe(true);
+    for (const r of scripts) expect(r.encoding, r.path).toBe('br');
+  });
+
+  it("fetches only the view's own indicator's observations, each data URL with the data version", () => {
+    const data = first.filter((r) => pathOf(r).startsWith('/data/'));
+    const files = data.map((r) => pathOf(r).slice('/data/'.length));
+    expect(files.filter((f) => f.startsWith('observation'))).toEqual([observationsFileOf(INDICATOR)]);
+    expect(files).toContain('targets.csv');
+    for (const r of data) expect(searchOf(r), r.path).toBe(`?v=${dataVersion}`);
+    for (const r of data.filter((x) => x.path.includes('.csv'))) expect(r.encoding, r.path).toBe('br');
+    const bytes = first.filter(isAsset).reduce((n, r) => n + r.bytes, 0);
+    console.log(`first re-render: ${(bytes / 1e6).toFixed(2)} MB of engine, scripts and data over the wire`);
+  });
+
+  it('a second visit takes the engine and the data from the cache', async () => {
+    const before = server.requests.length;
+    const page = await context.newPage();
+    try {
+      await openView(page, `${server.origin}${PAGE}?${LATER_STATE}`, LATER_STATE);
+    } finally {
+      await page.close();
+    }
+    const again = server.requests.slice(before);
+    expect(again.length).toBeGreaterThan(0); // the page itself is revalidated
+    expect(again.filter(isAsset).map((r) => `${r.status} ${r.path}`)).toEqual([]);
+  });
+});
