@@ -3,7 +3,9 @@
  * `<figure>` HTML string that reads without JavaScript and without hovering.
  *
  * Every chart:
- * - is 640 wide with a viewBox, so it scales down on a phone;
+ * - is drawn twice: 640 wide, and 340 wide for phones (a stylesheet, CHART_CSS, shows one). The
+ *   wide drawing scaled down to a phone printed its text at 7 px; the narrow one is laid out for
+ *   the phone's width, so its 12 px text stays at least 11 px on a 360 px screen;
  * - states its values as text on the chart (bar-end labels, direct line labels) and in a
  *   <title> on every mark (tips and pointers draw nothing on the server);
  * - never draws a suppressed or missing value as a zero bar or a zero point: such rows are
@@ -31,8 +33,18 @@ import { checkIdPrefix, createPlotDocument, finishSvg, toHtml } from './plot-doc
 import { OFF_TRACK, statusWord, type Status, type VerdictKind } from '../lib/verdict';
 
 export const CHART_WIDTH = 640;
+/** The phone drawing, shown up to a 39rem (624 px) screen: wider, the 640 drawing keeps its text at 11 px or more. */
+export const NARROW_WIDTH = 340;
 const FONT_SIZE = 12;
 const ROW_HEIGHT = 22;
+
+/**
+ * Shows the drawing that fits the screen, the other is not rendered. The narrow one may grow a
+ * little (a 390 px phone gives it 358 px) but not past 26rem, where its text would look big.
+ */
+export const CHART_CSS = `.chart-wide{display:block}
+.chart-narrow{display:none}
+@media (max-width:39rem){.chart-wide{display:none}.chart-narrow{display:block;width:100%;max-width:26rem}}`;
 
 /** Colour-blind-safe pairs (blue/orange), with a word next to every colour in the key. */
 export const COLORS = {
@@ -60,8 +72,11 @@ export function estimateTextWidth(text: string, fontSize = FONT_SIZE): number {
 }
 
 /** Left margin wide enough for the longest y label, within bounds that keep the plot usable. */
-const leftMargin = (labels: readonly string[]): number =>
-  Math.min(200, Math.max(48, ...labels.map((l) => estimateTextWidth(l) + 14)));
+const leftMargin = (labels: readonly string[], width: number): number =>
+  Math.min(200, Math.round(width * 0.42), Math.max(48, ...labels.map((l) => estimateTextWidth(l) + 14)));
+
+/** How many ticks a horizontal value axis asks for: on the narrow drawing five labels ("1,500") would touch. */
+const xTicks = (width: number): number => (width < CHART_WIDTH ? 3 : 5);
 
 /** Plain code-point order: deterministic whatever ICU collation data the machine has. */
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -79,13 +94,26 @@ interface KeyItem {
   hollow?: boolean;
 }
 
-/** Wrap a finished SVG in <figure> with a caption: the title, then the colour key. */
-function figure(svg: SVGSVGElement, opts: { idPrefix: string; kind: string; title: string; key: readonly KeyItem[] }): string {
-  const doc = svg.ownerDocument;
+/**
+ * The chart drawn wide and narrow (see CHART_CSS), the narrow one with ids of its own. Both say
+ * the same; the one not shown is not rendered, so neither a reader nor a screen reader meets it twice.
+ */
+function drawings<O extends { idPrefix: string }>(draw: (o: O, width: number) => ChartSvg, o: O): [ChartSvg, ChartSvg] {
+  const wide = draw(o, CHART_WIDTH);
+  const narrow = draw({ ...o, idPrefix: `${o.idPrefix}-narrow` }, NARROW_WIDTH);
+  wide.setAttribute('class', `${wide.getAttribute('class') ?? ''} chart-wide`.trim());
+  narrow.setAttribute('class', `${narrow.getAttribute('class') ?? ''} chart-narrow`.trim());
+  return [wide, narrow];
+}
+
+/** Wrap the finished SVGs in <figure> with a caption: the title, then the colour key. */
+function figure(svgs: readonly SVGSVGElement[], opts: { idPrefix: string; kind: string; title: string; key: readonly KeyItem[] }): string {
+  const doc = svgs[0]!.ownerDocument;
   const fig = doc.createElement('figure');
   fig.setAttribute('class', `chart chart-${opts.kind}`);
   fig.setAttribute('id', opts.idPrefix);
-  fig.append(svg);
+  // One document per figure: the narrow drawing was drawn in a document of its own.
+  fig.append(...svgs.map((svg) => (svg.ownerDocument === doc ? svg : doc.importNode(svg, true))));
   const caption = doc.createElement('figcaption');
   const title = doc.createElement('span');
   title.setAttribute('class', 'chart-title');
@@ -111,8 +139,8 @@ function figure(svg: SVGSVGElement, opts: { idPrefix: string; kind: string; titl
 /** A finished chart SVG that still answers Plot's `scale(name)` (for tests and callers). */
 export type ChartSvg = SVGSVGElement & Pick<Plot.Plot, 'scale'>;
 
-function plot(options: Plot.PlotOptions): ChartSvg {
-  const el = Plot.plot({ document: createPlotDocument(), width: CHART_WIDTH, ...options });
+function plot(options: Plot.PlotOptions & { width: number }): ChartSvg {
+  const el = Plot.plot({ document: createPlotDocument(), ...options });
   // No legend, title or caption is passed to Plot, so it returns the bare SVG.
   return el as unknown as ChartSvg;
 }
@@ -168,7 +196,7 @@ function progressData(rows: readonly ProgressRow[], locale: Locale): ProgressDat
 }
 
 /** The progress chart as a finished SVG element (Plot's `scale()` available). */
-export function progressPlot(o: ProgressChartOptions): ChartSvg {
+export function progressPlot(o: ProgressChartOptions, width = CHART_WIDTH): ChartSvg {
   checkIdPrefix(o.idPrefix);
   if (!(o.elapsed >= 0 && o.elapsed <= 1)) throw new RangeError(`elapsed must be within 0..1, got ${o.elapsed}`);
   const { locale } = o;
@@ -185,10 +213,11 @@ export function progressPlot(o: ProgressChartOptions): ChartSvg {
   const marginBottom = 36;
 
   const svg = plot({
+    width,
     height: marginTop + marginBottom + Math.max(1, data.length) * ROW_HEIGHT,
     marginTop,
     marginBottom,
-    marginLeft: leftMargin(data.map((d) => d.name)),
+    marginLeft: leftMargin(data.map((d) => d.name), width),
     marginRight: 56,
     x: {
       domain: [0, xMax],
@@ -196,7 +225,7 @@ export function progressPlot(o: ProgressChartOptions): ChartSvg {
       labelAnchor: 'left',
       labelArrow: 'none',
       tickFormat: (d: number) => formatPct(d * 100, 0),
-      ticks: 5,
+      ticks: xTicks(width),
     },
     y: { domain: data.map((d) => d.key), tickFormat: (k: string) => nameOf.get(k) ?? k, tickSize: 0, label: null },
     color: { type: 'identity' },
@@ -239,12 +268,12 @@ export function progressPlot(o: ProgressChartOptions): ChartSvg {
 
 /** Horizontal bars of target completion per unit, with the time elapsed as a dashed rule. */
 export function renderProgressChart(o: ProgressChartOptions): string {
-  const svg = progressPlot(o);
+  const svgs = drawings(progressPlot, o);
   const key: KeyItem[] = [
     { color: COLORS.ahead, text: pick(UI.ahead, o.locale) },
     { color: COLORS.behind, text: pick(UI.behind, o.locale) },
   ];
-  return figure(svg, { idPrefix: o.idPrefix, kind: 'progress', title: o.title, key });
+  return figure(svgs, { idPrefix: o.idPrefix, kind: 'progress', title: o.title, key });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -348,7 +377,7 @@ export function withMissingMonths(rows: readonly MonthValue[]): MonthValue[] {
 }
 
 /** The trend chart as a finished SVG element. */
-export function trendPlot(o: TrendChartOptions): ChartSvg {
+export function trendPlot(o: TrendChartOptions, width = CHART_WIDTH): ChartSvg {
   checkIdPrefix(o.idPrefix);
   const { locale } = o;
   const zh = locale === 'zh-CN';
@@ -399,7 +428,10 @@ export function trendPlot(o: TrendChartOptions): ChartSvg {
         })
       : null;
 
+  // Narrow, a label every month ("10月11月12月") would touch: every other month, ending at 12.
+  const step = width < CHART_WIDTH ? 2 : 1;
   const svg = plot({
+    width,
     height: 300,
     marginTop: 24,
     marginBottom: 36,
@@ -407,7 +439,7 @@ export function trendPlot(o: TrendChartOptions): ChartSvg {
     marginRight: place.marginRight,
     x: {
       domain: [firstMonth, 12],
-      ticks: Array.from({ length: 13 - firstMonth }, (_, i) => firstMonth + i),
+      ticks: Array.from({ length: 13 - firstMonth }, (_, i) => firstMonth + i).filter((m) => (12 - m) % step === 0),
       tickFormat: (m: number) => formatMonth(m, locale),
       label: pick(UI.ytdAxis, locale),
       labelAnchor: 'right',
@@ -431,7 +463,7 @@ export function trendPlot(o: TrendChartOptions): ChartSvg {
 
 /** Year-to-date line, this year (solid) against last year (dashed), labelled directly. */
 export function renderTrendChart(o: TrendChartOptions): string {
-  const svg = trendPlot(o);
+  const svgs = drawings(trendPlot, o);
   const { locale } = o;
   const name = (last: boolean): string =>
     o.year != null ? (locale === 'zh-CN' ? `${o.year - (last ? 1 : 0)}年` : String(o.year - (last ? 1 : 0))) : pick(last ? UI.lastYear : UI.thisYear, locale);
@@ -439,7 +471,7 @@ export function renderTrendChart(o: TrendChartOptions): string {
     { color: COLORS.self, text: name(false) },
     { color: COLORS.lastYear, text: name(true) },
   ];
-  return figure(svg, { idPrefix: o.idPrefix, kind: 'trend', title: o.title, key });
+  return figure(svgs, { idPrefix: o.idPrefix, kind: 'trend', title: o.title, key });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -530,7 +562,7 @@ function rankingData(o: RankingChartOptions): RankingDatum[] {
 }
 
 /** The ranking chart as a finished SVG element. */
-export function rankingPlot(o: RankingChartOptions): ChartSvg {
+export function rankingPlot(o: RankingChartOptions, width = CHART_WIDTH): ChartSvg {
   checkIdPrefix(o.idPrefix);
   const { locale } = o;
   const data = rankingData(o);
@@ -548,15 +580,16 @@ export function rankingPlot(o: RankingChartOptions): ChartSvg {
     Plot.text(rows.filter(isPos), { x: 'value', y: 'key', text: 'label', dx: 4, textAnchor: 'start', fontWeight: bold ? 'bold' : 'normal' }),
     Plot.text(rows.filter((d) => !isPos(d)), { x: 'value', y: 'key', text: 'label', dx: -4, textAnchor: 'end', fontWeight: bold ? 'bold' : 'normal' }),
   ];
-  const marginRight = Math.min(160, Math.max(48, ...bars.filter(isPos).map((d) => estimateTextWidth(d.label) + 10)));
+  const marginRight = Math.min(160, Math.round(width * 0.3), Math.max(48, ...bars.filter(isPos).map((d) => estimateTextWidth(d.label) + 10)));
 
   const svg = plot({
+    width,
     height: 24 + 36 + Math.max(1, data.length) * ROW_HEIGHT,
     marginTop: 24,
     marginBottom: 36,
-    marginLeft: leftMargin(data.map((d) => d.tick)),
+    marginLeft: leftMargin(data.map((d) => d.tick), width),
     marginRight,
-    x: { domain: [lo - pad, hi || 1], nice: true, label: axisUnit || null, labelAnchor: 'left', labelArrow: 'none', tickFormat: formatTick, ticks: 5 },
+    x: { domain: [lo - pad, hi || 1], nice: true, label: axisUnit || null, labelAnchor: 'left', labelArrow: 'none', tickFormat: formatTick, ticks: xTicks(width) },
     y: { domain: data.map((d) => d.key), tickFormat: (k: string) => tickOf.get(k) ?? k, tickSize: 0, label: null },
     color: { type: 'identity' },
     marks: [
@@ -590,7 +623,7 @@ export function rankingPlot(o: RankingChartOptions): ChartSvg {
 
 /** Ranked bars; the selected unit, its 标兵 and 追兵 emphasised; unranked rows listed last. */
 export function renderRankingChart(o: RankingChartOptions): string {
-  const svg = rankingPlot(o);
+  const svgs = drawings(rankingPlot, o);
   const { locale } = o;
   const key: KeyItem[] = [
     { color: COLORS.self, text: pick(UI.self, locale) },
@@ -598,7 +631,7 @@ export function renderRankingChart(o: RankingChartOptions): string {
   ];
   const flags = o.rows.some((r) => r.rank == null || !isValue(r.value));
   if (flags) key.push({ color: COLORS.muted, text: pick(UI.notRanked, locale), hollow: true });
-  return figure(svg, { idPrefix: o.idPrefix, kind: 'ranking', title: o.title, key });
+  return figure(svgs, { idPrefix: o.idPrefix, kind: 'ranking', title: o.title, key });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -629,7 +662,7 @@ interface AnnualDatum {
 }
 
 /** The annual series as a finished SVG element. */
-export function annualPlot(o: AnnualChartOptions): ChartSvg {
+export function annualPlot(o: AnnualChartOptions, width = CHART_WIDTH): ChartSvg {
   checkIdPrefix(o.idPrefix);
   const { locale } = o;
   const zh = locale === 'zh-CN';
@@ -647,16 +680,30 @@ export function annualPlot(o: AnnualChartOptions): ChartSvg {
     };
   });
   const bars = data.filter((d) => !Number.isNaN(d.value));
+  // The growth over a bar is small on the wide drawing. On the narrow one it is full size, and
+  // where the bars are too thin for a label each (growth or year), every n-th bar counted back
+  // from the latest has one.
+  const narrow = width < CHART_WIDTH;
+  const band = (width - 56 - 20) / Math.max(1, data.length);
+  const labelledAt = (i: number, text: string): boolean => !narrow || (data.length - 1 - i) % Math.ceil(estimateTextWidth(text) / band) === 0;
+  const labelled = bars.filter((d) => labelledAt(data.indexOf(d), '+12.3%'));
   const svg = plot({
+    width,
     height: 260,
     marginTop: 28,
     marginBottom: 32,
     marginLeft: 56,
-    x: { domain: data.map((d) => d.year), label: null, tickFormat: (y: string, i: number) => (data.length > 12 && i % 2 === 1 ? '' : y) },
+    x: {
+      domain: data.map((d) => d.year),
+      label: null,
+      tickFormat: narrow
+        ? (y: string, i: number) => (labelledAt(i, '2025 ') ? y : '')
+        : (y: string, i: number) => (data.length > 12 && i % 2 === 1 ? '' : y),
+    },
     y: { zero: true, nice: true, grid: true, label: axisUnit || null, labelArrow: 'none', tickFormat: formatTick, ticks: 5 },
     marks: [
       Plot.barY(bars, { x: 'year', y: 'value', fill: COLORS.self, title: 'title' }),
-      Plot.text(bars, { x: 'year', y: 'value', text: 'top', dy: -8, fontSize: 10, fill: '#333' }),
+      Plot.text(labelled, { x: 'year', y: 'value', text: 'top', dy: -8, fontSize: narrow ? FONT_SIZE : 10, fill: '#333' }),
       Plot.ruleY([0]),
     ],
   });
@@ -666,6 +713,5 @@ export function annualPlot(o: AnnualChartOptions): ChartSvg {
 
 /** Bars of an annual series with the published growth over each bar. */
 export function renderAnnualChart(o: AnnualChartOptions): string {
-  const svg = annualPlot(o);
-  return figure(svg, { idPrefix: o.idPrefix, kind: 'annual', title: o.title, key: [] });
+  return figure(drawings(annualPlot, o), { idPrefix: o.idPrefix, kind: 'annual', title: o.title, key: [] });
 }

@@ -113,7 +113,8 @@ export interface FinishOptions {
 export function finishSvg<T extends SVGSVGElement>(svg: T, { idPrefix, title, description, fontSize = 12 }: FinishOptions): T {
   const doc = svg.ownerDocument;
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
-  svg.setAttribute('style', 'display:block;max-width:100%;height:auto');
+  // No display here: the page's stylesheet shows the wide or the narrow drawing (CHART_CSS in charts.ts).
+  svg.setAttribute('style', 'max-width:100%;height:auto');
   svg.setAttribute('font-family', FONT_FAMILY);
   svg.setAttribute('font-size', String(fontSize));
   svg.setAttribute('role', 'img');

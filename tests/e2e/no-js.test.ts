@@ -47,7 +47,8 @@ function inspect(page: Page): Promise<Record<Marker, MarkerState>> {
     const out: Record<string, MarkerState> = {};
     for (const [marker, selector] of Object.entries(selectors)) {
       const empty: string[] = [];
-      const all = [...document.querySelectorAll(selector)];
+      // A chart is drawn wide and narrow; the page's stylesheet shows the one that fits the screen.
+      const all = [...document.querySelectorAll(selector)].filter((el) => !(el.matches('.chart-wide, .chart-narrow') && getComputedStyle(el).display === 'none'));
       all.forEach((el, i) => {
         const where = `${selector} #${i + 1}${el.closest('figure')?.id ? ` (figure#${el.closest('figure')!.id})` : ''}`;
         const box = el.getBoundingClientRect();

@@ -4,10 +4,13 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import {
+  annualPlot,
   CHART_WIDTH,
+  NARROW_WIDTH,
   placeEndLabels,
   progressPlot,
   rankingPlot,
+  renderAnnualChart,
   renderProgressChart,
   renderRankingChart,
   renderTrendChart,
@@ -73,7 +76,14 @@ const domainOf = (s: { domain?: Iterable<unknown> }): number[] => [...(s.domain 
 const ownText = (el: Element): string =>
   [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');
 
-const parse = (html: string) => parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`).document;
+const parseAll = (html: string) => parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`).document;
+
+/** A chart's markup with its wide drawing only: the narrow one is compared with it below. */
+const parse = (html: string) => {
+  const doc = parseAll(html);
+  for (const svg of [...doc.querySelectorAll('svg.chart-narrow')]) svg.remove();
+  return doc;
+};
 
 /** Render a Plot chart that uses Plot's clip and marker counters, to move them on. */
 function advancePlotCounters(): void {
@@ -130,7 +140,7 @@ describe('chart markup is deterministic', () => {
   });
 
   it('gives two charts on one page distinct ids', () => {
-    const page = parse(renderProgressChart(progress) + renderProgressChart({ ...progress, idPrefix: 'progress-online' }));
+    const page = parseAll(renderProgressChart(progress) + renderProgressChart({ ...progress, idPrefix: 'progress-online' }));
     const ids = [...page.querySelectorAll('[id]')].map((e) => e.getAttribute('id'));
     expect(ids).toContain('progress-retail');
     expect(ids).toContain('progress-online');
@@ -165,11 +175,12 @@ describe('every chart', () => {
     }
   });
 
-  it('stays under 15 KB for 20 rows', () => {
-    const [p, t, r] = renderAll().map((s) => Buffer.byteLength(s));
-    expect(p).toBeLessThan(15_000);
-    expect(t).toBeLessThan(15_000);
-    expect(r).toBeLessThan(15_000);
+  it('stays under 15 KB a drawing for 20 rows', () => {
+    for (const html of renderAll()) {
+      const svgs = [...parseAll(html).querySelectorAll('svg')];
+      expect(svgs).toHaveLength(2);
+      for (const svg of svgs) expect(Buffer.byteLength(svg.outerHTML)).toBeLessThan(15_000);
+    }
   });
 
   it('keeps coordinates short', () => {
@@ -342,5 +353,61 @@ describe('ranking chart', () => {
     const labels = [...svg.querySelectorAll('text')].map((t) => [ownText(t), t.parentElement!.getAttribute('text-anchor')]);
     expect(labels).toContainEqual(['\u22121.3 selected', 'end']);
     expect(labels).toContainEqual(['4.2', 'start']);
+  });
+});
+
+describe('the narrow drawing (phones)', () => {
+  const annual = {
+    rows: Array.from({ length: 12 }, (_, i) => ({ year: 2014 + i, value: 100 + 10 * i, yoy: i === 4 ? null : 3 + i / 10 })),
+    locale: 'zh-CN' as const,
+    unit: '亿元' as const,
+    decimals: 1,
+    title: '实际使用外资',
+    idPrefix: 'annual-fdi',
+  };
+  const charts = (): string[] => [...renderAll(), renderAnnualChart(annual)];
+  const svgsOf = (html: string) => [...parseAll(html).querySelectorAll('figure > svg')];
+  const marks = (svg: Element, tag: string) => [...svg.querySelectorAll(`${tag} title`)].map((t) => t.textContent);
+
+  it('follows the wide one in the same figure, 340 wide, with ids of its own', () => {
+    for (const html of charts()) {
+      const [wide, narrow] = svgsOf(html);
+      expect(wide!.getAttribute('class')).toContain('chart-wide');
+      expect(narrow!.getAttribute('class')).toContain('chart-narrow');
+      expect(narrow!.getAttribute('width')).toBe(String(NARROW_WIDTH));
+      expect(narrow!.getAttribute('viewBox')).toMatch(new RegExp(`^0 0 ${NARROW_WIDTH} \\d+$`));
+      expect(narrow!.getAttribute('aria-label')).toBe(wide!.getAttribute('aria-label'));
+      const ids = [...parseAll(html).querySelectorAll('[id]')].map((e) => e.getAttribute('id'));
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('draws the same bars and points, with the same titles', () => {
+    for (const html of charts()) {
+      const [wide, narrow] = svgsOf(html);
+      for (const tag of ['rect', 'circle']) expect(marks(narrow!, tag)).toEqual(marks(wide!, tag));
+    }
+  });
+
+  it('prints 12 px text, which a 360 px screen (328 px for the figure) shows at 11 px or more', () => {
+    for (const html of charts()) {
+      const narrow = svgsOf(html)[1]!;
+      expect(narrow.getAttribute('font-size')).toBe('12');
+      expect([...narrow.querySelectorAll('[font-size]')].map((e) => Number(e.getAttribute('font-size'))).every((px) => (px * 328) / NARROW_WIDTH >= 11)).toBe(true);
+    }
+  });
+
+  it('asks for fewer labels on its axes, so that they do not touch', () => {
+    const ticks = (svg: Element, axis: 'x' | 'y') =>
+      [...svg.querySelectorAll(`g[data-mark="${axis}-axis tick label"] text`)].map((t) => t.textContent).filter((t) => t);
+    expect(ticks(trendPlot(trend, NARROW_WIDTH), 'x')).toEqual(['2月', '4月', '6月', '8月', '10月', '12月']);
+    expect(ticks(rankingPlot(ranking, NARROW_WIDTH), 'x').length).toBeLessThan(ticks(rankingPlot(ranking), 'x').length);
+    expect(ticks(progressPlot(progress, NARROW_WIDTH), 'x').length).toBeLessThan(ticks(progressPlot(progress), 'x').length);
+    // twelve years in 264 px: every other year and growth, the latest always
+    const narrowAnnual = annualPlot(annual, NARROW_WIDTH);
+    expect(ticks(narrowAnnual, 'x')).toEqual(['2015', '2017', '2019', '2021', '2023', '2025']);
+    const growth = [...narrowAnnual.querySelectorAll('g[data-mark="text"] text')].map(ownText);
+    expect(growth.at(-1)).toBe('4.1%');
+    expect(growth.length).toBeLessThan(annual.rows.length);
   });
 });
