@@ -292,11 +292,15 @@ export function mapCaption(row: MapsRow, locale: Locale): string {
 
 /**
  * Suggested styles (a page may use its own): responsive SVG, a visible focus and hover
- * outline on linked regions, and the legend laid out in a row.
+ * outline on linked regions, the legend laid out in a row, and the tip a tap on a region opens
+ * (src/client/map-tap.ts).
  */
-export const CHOROPLETH_CSS = `.choropleth{margin:0}
+export const CHOROPLETH_CSS = `.choropleth{margin:0;position:relative}
+.map-tip{position:absolute;z-index:2;max-width:min(18rem,100%);box-sizing:border-box;padding:.5rem 2.25rem .5rem .75rem;background:#fff;border:1px solid #767676;border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.25)}
+.map-tip p{margin:0 0 .25rem}
+.map-tip-close{position:absolute;top:0;right:0;border:0;background:none;font:inherit;font-size:1.25rem;line-height:1;padding:.5rem .7rem;cursor:pointer}
 .choropleth svg{display:block;max-width:100%;height:auto}
-.choropleth a:focus-visible path,.choropleth a:hover path{stroke:#000;stroke-width:1.5}
+.choropleth a:focus-visible path,.choropleth a:hover path,.choropleth a.map-tapped path{stroke:#000;stroke-width:1.5}
 .choropleth-legend-title{margin:.5rem 0 .25rem;font-weight:600}
 .choropleth-legend ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0}
 .choropleth-legend li{display:flex;align-items:center;gap:.375rem}
