@@ -503,18 +503,36 @@ export async function childPeriods(parent: string, indicatorId: string): Promise
 }
 
 /**
- * The briefings pre-rendered: every jurisdiction with a figure at a period of the latest year
- * with figures or the year before (older periods are drawn by the browser from the same
- * renderer), newest first.
+ * The briefings pre-rendered: for every jurisdiction with figures, its latest period (the one a
+ * bureau circulates) and the latest full year before it (the annual review). Every other period
+ * is drawn by the browser from the same renderer: pre-rendering every period of two years (4,000
+ * pages for the demo province) took the demo build past ten minutes here.
  */
 export const briefingPaths = memo(async (): Promise<{ code: string; period: string }[]> => {
   const known = new Set((await jurisdictions()).map((j) => j.code));
-  const r = await rows<{ code: string; period: string }>(
+  const r = await rows<{ code: string; period: string; year: number; month: number | null }>(
     `SELECT DISTINCT o.jurisdiction AS code, o.period, o.year, o.month FROM observations o
-     WHERE o.year >= (SELECT max(year) - 1 FROM observations) AND (o.value IS NOT NULL OR o.yoy_pct IS NOT NULL)
+     WHERE o.value IS NOT NULL OR o.yoy_pct IS NOT NULL
      ORDER BY o.jurisdiction, ${PERIOD_ORDER}`,
   );
-  return r.filter((x) => known.has(x.code)).map(({ code, period }) => ({ code, period }));
+  const out: { code: string; period: string }[] = [];
+  let current: string | null = null;
+  let yearDone = false;
+  for (const x of r) {
+    if (!known.has(x.code)) continue;
+    if (x.code !== current) {
+      current = x.code;
+      yearDone = x.month === null || x.month === 12;
+      out.push({ code: x.code, period: x.period });
+      continue;
+    }
+    // the latest full year before the latest period
+    if (!yearDone && (x.month === null || x.month === 12)) {
+      yearDone = true;
+      out.push({ code: x.code, period: x.period });
+    }
+  }
+  return out;
 });
 
 /** The periods of a jurisdiction's briefings that are pre-rendered, newest first. */
