@@ -5,8 +5,13 @@ import { defineConfig } from 'astro/config';
 // can be built side by side (tests, benchmarks) without sharing public/.
 const publicDir = process.env.PORTAL_PUBLIC_DIR ?? 'public';
 
+// The path the site is served under (PORTAL_BASE=/portal/ npm run build): every link, script and
+// data URL starts with it (src/site/paths.ts). Always with a leading and a trailing slash.
+const base = `/${(process.env.PORTAL_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+
 export default defineConfig({
   publicDir,
+  base,
   // A build's own cache, so that two builds in one checkout share nothing they write.
   cacheDir: process.env.PORTAL_ASTRO_CACHE_DIR ?? './node_modules/.astro',
   // Deterministic, host-agnostic output: every page is a directory with index.html.

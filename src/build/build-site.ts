@@ -116,7 +116,11 @@ async function astroBuild(dirs: SiteDirs, log: (line: string) => void): Promise<
   const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', dirs.outDir], {
-      env: { ...process.env, PORTAL_PUBLIC_DIR: dirs.publicDir, PORTAL_ASTRO_CACHE_DIR: dirs.cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  // Vite's own import.meta.env names, which a vitest worker has in process.env (BASE_URL=/ …):
+  // inherited, Astro's pages read them instead of its config, and a site built with a base path
+  // linked to the root.
+  const { BASE_URL, MODE, DEV, PROD, SSR, ...env } = process.env;
+      env: { ...env, PORTAL_PUBLIC_DIR: dirs.publicDir, PORTAL_ASTRO_CACHE_DIR: dirs.cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -1,7 +1,15 @@
 /** Every internal URL of the site, in one place, so links and routes cannot disagree. */
 import type { Locale } from '../lib/i18n.ts';
 
-const prefix = (locale: Locale): string => (locale === 'en' ? '/en' : '');
+/**
+ * The path the site is served under, without its trailing slash: '' at a host's root, '/portal'
+ * when built with PORTAL_BASE=/portal/ (Astro's `base`, which Vite writes into the pages and the
+ * browser code alike as import.meta.env.BASE_URL). Code Node runs without Vite (the terminal
+ * report) sees the root.
+ */
+export const BASE_PATH = (import.meta.env?.BASE_URL ?? '/').replace(/\/+$/, '');
+
+const prefix = (locale: Locale): string => `${BASE_PATH}${locale === 'en' ? '/en' : ''}`;
 
 export const homeHref = (locale: Locale): string => `${prefix(locale)}/`;
 export const indicatorHref = (id: string, locale: Locale, parent?: string | null): string =>
@@ -20,20 +28,21 @@ export const briefingHref = (code: string, locale: Locale, period?: string | nul
   `${prefix(locale)}/briefings/${code}/${period ? `${period}/` : ''}`;
 export const methodologyHref = (locale: Locale): string => `${prefix(locale)}/methodology/`;
 export const releaseHref = (id: string, locale: Locale): string => `${prefix(locale)}/releases/${id}/`;
-export const downloadHref = (file: string): string => `/data/${file}`;
+export const downloadHref = (file: string): string => `${BASE_PATH}/data/${file}`;
 /**
  * The public data directory as the browser's views fetch it. The files keep their names from
  * one build to the next, so every data URL a view fetches carries the data version
  * (`?v=<data_version>`, the engine adds it to each file): a server may then let browsers keep
  * them for a year (README, deployment notes), and a new build is a new URL.
  */
-export const publicDataUrl = (dataVersion: string): string => `/data/?v=${encodeURIComponent(dataVersion)}`;
+export const publicDataUrl = (dataVersion: string): string => `${BASE_PATH}/data/?v=${encodeURIComponent(dataVersion)}`;
 /** One public data file as a view fetches it (a boundary file), with the data version. */
-export const publicDataFileUrl = (file: string, dataVersion: string): string => `/data/${file}?v=${encodeURIComponent(dataVersion)}`;
+export const publicDataFileUrl = (file: string, dataVersion: string): string => `${BASE_PATH}/data/${file}?v=${encodeURIComponent(dataVersion)}`;
 
-/** The same page in the other language. */
+/** The same page in the other language (`pathname` as served, base path included). */
 export function otherLanguage(pathname: string, locale: Locale): string {
-  return locale === 'en' ? pathname.replace(/^\/en(\/|$)/, '/') : `/en${pathname}`;
+  const own = pathname.startsWith(`${BASE_PATH}/`) ? pathname.slice(BASE_PATH.length) : pathname;
+  return `${BASE_PATH}${locale === 'en' ? own.replace(/^\/en(\/|$)/, '/') : `/en${own}`}`;
 }
 
 /** getStaticPaths param for the [...locale] rest segment: zh-CN at the root, English under /en/. */

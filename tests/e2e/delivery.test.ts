@@ -18,7 +18,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { observationsFileOf } from '../../src/engine/tables.ts';
 import { startStaticServer, type RequestRecord, type StaticServer } from '../support/static-server.ts';
 import { connectBrowser, sites } from './helpers.ts';
-import { openView } from './view-driver.ts';
+import { openState } from './state-url.ts';
 
 const demo = sites.find(([name]) => name === 'demo')?.[1];
 const INDICATOR = 'online_retail';
@@ -44,7 +44,7 @@ describe.runIf(demo)('delivery of the engine and the data (demo site)', () => {
     context = await browser.newContext();
     dataVersion = (JSON.parse(await readFile(path.join(demo!.distDir, 'data/manifest.json'), 'utf8')) as { data_version: string }).data_version;
     const page = await context.newPage();
-    await openView(page, `${server.origin}${PAGE}?${STATE}`, STATE);
+    await openState(page, `${server.origin}${PAGE}?${STATE}`, STATE);
     await page.close();
     first = [...server.requests];
   }, 180_000);
@@ -79,7 +79,7 @@ describe.runIf(demo)('delivery of the engine and the data (demo site)', () => {
     const before = server.requests.length;
     const page = await context.newPage();
     try {
-      await openView(page, `${server.origin}${PAGE}?${LATER_STATE}`, LATER_STATE);
+      await openState(page, `${server.origin}${PAGE}?${LATER_STATE}`, LATER_STATE);
     } finally {
       await page.close();
     }
