@@ -113,3 +113,28 @@ export function onTrackCount(rows: readonly StandingRow[], locale: Locale): stri
   return locale === 'en' ? `${on} of ${judged.length} units on track` : `${judged.length}个地区中${on}个达到目标进度`;
 }
 
+/**
+ * Overall progress, indicator by indicator, as the opening of a circular:
+ * "分指标看，社会消费品零售总额18个地区中9个达到目标进度；进出口总额18个地区中12个达到目标进度。"
+ * Indicators on which no unit is judged are left out; empty when none is judged.
+ */
+export function overviewSentence(byIndicator: readonly { name: string; rows: readonly StandingRow[] }[], locale: Locale): string {
+  const parts = byIndicator.map(({ name, rows }) => ({ name, count: onTrackCount(rows, locale) })).filter((p) => p.count !== '');
+  if (parts.length === 0) return '';
+  return locale === 'en'
+    ? `By indicator: ${parts.map((p) => `${p.name}, ${p.count}`).join('; ')}.`
+    : `分指标看，${parts.map((p) => `${p.name}${p.count}`).join('；')}。`;
+}
+
+/**
+ * allOnTrackSentence, or when units are judged and none is on track on everything, that said:
+ * "没有地区各项指标均达到目标进度。" A circular says it rather than leave the line out. Empty when no
+ * unit is judged on anything.
+ */
+export function allOnTrackOrNone(byIndicator: readonly (readonly StandingRow[])[], locale: Locale): string {
+  const said = allOnTrackSentence(byIndicator, locale);
+  if (said !== '') return said;
+  const judged = byIndicator.some((rows) => rows.some((r) => r.verdict_kind !== null && r.status !== 'no_data' && r.status !== 'suppressed'));
+  if (!judged) return '';
+  return locale === 'en' ? 'No unit is on track on every indicator.' : '没有地区各项指标均达到目标进度。';
+}

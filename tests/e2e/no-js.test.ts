@@ -21,6 +21,7 @@ const REQUIRED: Record<Template, readonly Marker[]> = {
   jurisdiction: ['chart', 'table'],
   progress: ['table'],
   'progress-parent': ['table'],
+  circular: ['table'],
   data: ['table'],
   methodology: [],
   release: ['table'],

@@ -3,7 +3,7 @@
  * on track on everything, the first and last three with ties, a unit that is the only one ranked.
  */
 import { describe, expect, it } from 'vitest';
-import { allOnTrackSentence, offTrackSentences, onTrackCount, topBottomSentence, unitList, type StandingRow } from '../../src/lib/circular-text.ts';
+import { allOnTrackOrNone, allOnTrackSentence, offTrackSentences, onTrackCount, overviewSentence, topBottomSentence, unitList, type StandingRow } from '../../src/lib/circular-text.ts';
 
 const row = (code: string, name_zh: string, name_en: string, o: Partial<StandingRow>): StandingRow => ({
   jurisdiction: code, name_zh, name_en, status: 'ahead', verdict_kind: 'pace', rank: null, rank_of: 0, rank_basis: 'value', tied: false, ...o,
@@ -65,5 +65,27 @@ describe('first and last three', () => {
 
   it('say nothing when only one unit is ranked', () => {
     expect(topBottomSentence('进出口', [zz({ rank: 1, rank_of: 1 }), kf({})], 'zh-CN')).toBe('');
+  });
+});
+
+describe('the overview of a circular', () => {
+  it('counts the units on track per indicator, leaving out an indicator nobody is judged on', () => {
+    const retail = [zz({ status: 'ahead' }), kf({ status: 'behind' }), ly({ status: 'achieved' })];
+    const trade = [zz({ status: 'behind' }), kf({ status: 'ahead' })];
+    const fdi = [zz({ status: 'no_target', verdict_kind: null }), kf({ status: 'suppressed' })];
+    const parts = [{ name: '社会消费品零售总额', rows: retail }, { name: '进出口总额', rows: trade }, { name: '实际使用外资', rows: fdi }];
+    expect(overviewSentence(parts, 'zh-CN')).toBe('分指标看，社会消费品零售总额3个地区中2个达到目标进度；进出口总额2个地区中1个达到目标进度。');
+    const en = [{ name: 'retail sales', rows: retail }, { name: 'trade', rows: trade }, { name: 'FDI', rows: fdi }];
+    expect(overviewSentence(en, 'en')).toBe('By indicator: retail sales, 2 of 3 units on track; trade, 1 of 2 units on track.');
+    expect(overviewSentence([{ name: 'FDI', rows: fdi }], 'zh-CN')).toBe('');
+  });
+
+  it('says when no unit is on track on every indicator, and nothing when nobody is judged', () => {
+    const retail = [zz({ status: 'behind' }), kf({ status: 'ahead' })];
+    const trade = [zz({ status: 'ahead' }), kf({ status: 'over', verdict_kind: 'ceiling' })];
+    expect(allOnTrackOrNone([retail, trade], 'zh-CN')).toBe('没有地区各项指标均达到目标进度。');
+    expect(allOnTrackOrNone([retail, trade], 'en')).toBe('No unit is on track on every indicator.');
+    expect(allOnTrackOrNone([[zz({ status: 'ahead' })], trade], 'zh-CN')).toBe('郑州市各项指标均达到目标进度。');
+    expect(allOnTrackOrNone([[zz({ status: 'no_target', verdict_kind: null }), kf({ status: 'no_data' })]], 'zh-CN')).toBe('');
   });
 });

@@ -1,0 +1,99 @@
+/**
+ * The circular of 河南省's children at 2024-06 from fixtures/basic (the real progress query in
+ * DuckDB): its sentences in the bureaus' order, one ranking per indicator, the page's markup.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/types.ts';
+import type { Locale } from '../../src/lib/i18n.ts';
+import { queries, runQuery } from '../../src/queries/index.ts';
+import type { ProgressRow } from '../../src/queries/progress.ts';
+import { circular, circularBody, type Circular, type CircularIndicator } from '../../src/views/circular.ts';
+import { openBasic } from '../queries/helpers.ts';
+
+let engine: Engine;
+let rows: ProgressRow[];
+let indicators: CircularIndicator[];
+
+beforeAll(async () => {
+  engine = await openBasic();
+  rows = await runQuery(engine, queries.progress, { period: '2024-06', parent: '410000', indicator: null });
+  indicators = (await engine.query('SELECT id, name_zh, name_en, unit, decimals, source FROM indicators ORDER BY id')) as unknown as CircularIndicator[];
+});
+afterAll(async () => {
+  await engine?.close();
+});
+
+function henan(locale: Locale): Circular {
+  const ids = ['consumer_complaints', 'online_share', 'retail_sales', 'gdp'];
+  return circular({
+    parent: { code: '410000', name_zh: '河南省', name_en: 'Henan' },
+    period: '2024-06',
+    locale,
+    version: 'v-test',
+    dataAsOf: locale === 'en' ? '15 Jul 2024' : '2024年7月15日',
+    columns: ids.map((id) => ({ indicator: indicators.find((i) => i.id === id)!, rows: rows.filter((r) => r.indicator === id) })),
+  });
+}
+
+const paragraphs = (c: Circular) => c.sections.flatMap((s) => [s.heading, ...s.parts.map((p) => p.text)]);
+
+describe('the circular', () => {
+  it('says the period, the overall progress, who is on track on everything, then per indicator who is behind and the first three', () => {
+    const c = henan('zh-CN');
+    expect(c.title).toBe('河南省商务主要指标目标任务进度通报（2024年1-6月）');
+    expect(paragraphs(c)).toEqual([
+      '一、总体进度',
+      '2024年1-6月，时间进度50.0%。',
+      '分指标看，消费投诉3个地区中2个达到目标进度；网络零售额占比1个地区中0个达到目标进度；社会消费品零售总额5个地区中4个达到目标进度。',
+      '许昌市、洛阳市、鹤壁市等3个地区各项指标均达到目标进度。',
+      '二、分指标情况',
+      '消费投诉',
+      '开封市消费投诉超出控制目标。',
+      '消费投诉总量前三位是许昌市、郑州市（并列第2）、洛阳市（并列第2）（4个地区参与排名）。',
+      '网络零售额占比',
+      '郑州市网络零售额占比未达到目标。',
+      '社会消费品零售总额',
+      '郑州市社会消费品零售总额未达到时间进度。',
+      '社会消费品零售总额总量前三位是许昌市、郑州市（并列第2）、洛阳市（并列第2）（5个地区参与排名）。',
+    ]);
+    // gdp has no figure at 2024-06: nobody is judged on it, so the circular says nothing of it.
+    expect(c.tables.map((t) => t.indicator.id)).toEqual(['consumer_complaints', 'online_share', 'retail_sales']);
+    expect(c.sourceLine).toBe('资料来源：fixture。目标来源：fixture。');
+    expect(c.versionLine).toBe('数据版本 v-test · 数据截至2024年7月15日');
+  });
+
+  it('ranks one basis among one level: a growth target does not start a second ranking, a special zone is not first among prefectures', () => {
+    const retail = henan('zh-CN').tables.find((t) => t.indicator.id === 'retail_sales')!;
+    expect(retail.caption).toBe('社会消费品零售总额（2024年1-6月，按总量排名）');
+    expect(retail.header).toEqual(['排名', '地区', '数值', '同比增长', '年度目标', '完成进度', '状态']);
+    expect(retail.rows.map((r) => r.cells)).toEqual([
+      ['1', '许昌市', '5,200亿元', '3.0%', '5,000亿元以上', '104.0%', '已完成，超出54.0个百分点'],
+      ['2（并列）', '郑州市', '2,340亿元', '5.0%', '5,000亿元以上', '46.8%', '慢于进度3.2个百分点'],
+      ['2（并列）', '洛阳市', '2,340亿元', '6.5%', '4,000亿元以上', '58.5%', '快于进度8.5个百分点'],
+      ['4', '鹤壁市', '1,500亿元', '5.0%', '增长4%以上', '—', '高于目标1.0个百分点'],
+      ['5', '开封市', '1,100亿元', '8.0%', '2,000亿元以上', '55.0%', '快于进度5.0个百分点'],
+      ['—', '平顶山市', '保密', '—', '1,000亿元以上', '—', '保密'],
+      ['—', '安阳市', '—', '—', '1,500亿元以上', '—', '无数据'],
+      ['—', '郑州航空港区', '800亿元', '12.0%', '—', '—', '无目标'],
+    ]);
+  });
+
+  it('says the same in English', () => {
+    const c = henan('en');
+    expect(paragraphs(c).slice(0, 4)).toEqual([
+      '1. Overall progress',
+      'Jan–Jun 2024: 50.0% of the year elapsed.',
+      'By indicator: Consumer complaints, 2 of 3 units on track; Online share of retail sales, 0 of 1 units on track; Retail sales of consumer goods, 4 of 5 units on track.',
+      'Xuchang, Luoyang and Hebi (3 units) are on track on every indicator.',
+    ]);
+    expect(c.tables[2]!.rows[1]!.cells).toEqual(['2 (tied)', 'Zhengzhou', '234.0 billion yuan', '5.0%', 'at least 500 billion yuan', '46.8%', '3.2 pp behind pace']);
+  });
+
+  it('draws the sentences as paragraphs and the tables with the verdicts every page prints', () => {
+    const html = circularBody(henan('zh-CN'), { hrefFor: (code) => `/jurisdictions/${code}/`, indicatorHref: (id) => `/indicators/${id}/` });
+    for (const p of paragraphs(henan('zh-CN'))) expect(html).toContain(`>${p}</`);
+    expect(html.match(/<table /g)).toHaveLength(3);
+    expect(html).toContain('<section class="circular-tables print-landscape">');
+    expect(html).toMatch(/<td class="verdict status-behind" data-jurisdiction="410100" data-indicator="retail_sales" data-period="2024-06" data-status="behind" data-gap-pp="-3.2">慢于进度3.2个百分点<\/td>/);
+  });
+});
