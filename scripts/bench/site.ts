@@ -4,7 +4,8 @@
  * and `/en/`): the first view's transfer (the HTML and every resource the page loads on view
  * in Chromium, each gzip -9 compressed as a server would send it) and Lighthouse's mobile
  * scores (performance, accessibility), measured in Debian's Chromium against the dist served
- * from 127.0.0.1 with gzip.
+ * from 127.0.0.1 with gzip; and the bytes over the wire up to the first re-render of the
+ * indicator view, engine and data included (scripts/bench/rerender.ts).
  *
  * Lighthouse keeps its default mobile config (simulated throttling, its default CPU multiplier).
  * Simulated throttling scales the main-thread time observed on this machine, so a busy machine
@@ -49,6 +50,7 @@ import {
   type Template,
 } from '../../tests/support/site.ts';
 import { startStaticServer } from '../../tests/support/static-server.ts';
+import { formatRerender, measureFirstRerender, type RerenderBytes } from './rerender.ts';
 
 export const SITE_PACKAGES = ['default', 'demo', 'synthetic'] as const;
 export type SitePackage = (typeof SITE_PACKAGES)[number];
@@ -107,6 +109,8 @@ export interface SitePackageResult {
   pages: number;
   dist: { files: number; bytes: number; duckdbFiles: number; duckdbBytes: number };
   templates: TemplateResult[];
+  /** Bytes up to the first re-render of the zh indicator page's view (scripts/bench/rerender.ts). */
+  rerender?: RerenderBytes;
 }
 
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|wasm|manifest\+json|geo\+json)|image\/svg\+xml)/;
@@ -355,7 +359,8 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<SitePac
     }
     const runs = Math.max(1, options.runs ?? 3);
     const measure = async (name: SitePackageResult['name'], description: string, distDir: string, buildSeconds: SitePackageResult['buildSeconds'], observations?: number) => {
-      const files = await listFiles(distDir);
+      // Without the precompressed copies (.br, .gz): the size a host stores once and serves as it is.
+      const files = (await listFiles(distDir)).filter((f) => !/\.(br|gz)$/.test(f.file));
       const duck = files.filter((f) => isDuckdbFile(f.file));
       const server = await startStaticServer({ roots: distDir });
       const front = await startGzipFront(server.origin);
@@ -377,6 +382,9 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<SitePac
           }
           templates.push(t);
         }
+        const indicatorPage = representatives(crawl).find((r) => r.lang === 'zh' && r.template === 'indicator');
+        const rerender = indicatorPage ? await measureFirstRerender(browser!, server, indicatorPage.path) : undefined;
+        if (rerender) log(formatRerender(rerender));
         results.push({
           name,
           description,
@@ -390,6 +398,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<SitePac
             duckdbBytes: duck.reduce((n, f) => n + f.bytes, 0),
           },
           templates,
+          rerender,
         });
       } finally {
         await front.close();
@@ -480,6 +489,7 @@ export function printSite(results: readonly SitePackageResult[]): void {
       if (lh?.failedA11y.length) console.log(`      Lighthouse accessibility audits failed: ${lh.failedA11y.join(', ')}`);
       if (lh?.error) console.log(`      Lighthouse: ${lh.error.slice(0, 300)}`);
     }
+    if (r.rerender) console.log(formatRerender(r.rerender));
   }
 }
 
