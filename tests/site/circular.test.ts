@@ -1,12 +1,17 @@
 /**
  * The circular of 河南省's children at 2024-06 from fixtures/basic (the real progress query in
- * DuckDB): its sentences in the bureaus' order, one ranking per indicator, the page's markup.
+ * DuckDB): its sentences in the bureaus' order, one ranking per indicator, the page's markup,
+ * and the Word file read back with mammoth (every sentence and every table cell), A4 with a
+ * landscape section for the tables, in Chinese fonts, and the same bytes each time.
  */
+import { inflateRawSync } from 'node:zlib';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types.ts';
 import type { Locale } from '../../src/lib/i18n.ts';
 import { queries, runQuery } from '../../src/queries/index.ts';
 import type { ProgressRow } from '../../src/queries/progress.ts';
+import { circularDocx } from '../../src/site/circular-docx.ts';
 import { circular, circularBody, type Circular, type CircularIndicator } from '../../src/views/circular.ts';
 import { openBasic } from '../queries/helpers.ts';
 
@@ -95,5 +100,46 @@ describe('the circular', () => {
     expect(html.match(/<table /g)).toHaveLength(3);
     expect(html).toContain('<section class="circular-tables print-landscape">');
     expect(html).toMatch(/<td class="verdict status-behind" data-jurisdiction="410100" data-indicator="retail_sales" data-period="2024-06" data-status="behind" data-gap-pp="-3.2">慢于进度3.2个百分点<\/td>/);
+  });
+});
+
+/** The text of one entry of a ZIP archive (stored or deflated). */
+function zipEntry(zip: Uint8Array, name: string): string {
+  const buf = Buffer.from(zip);
+  for (let at = 0; buf.readUInt32LE(at) === 0x04034b50; ) {
+    const method = buf.readUInt16LE(at + 8);
+    const size = buf.readUInt32LE(at + 18);
+    const nameLength = buf.readUInt16LE(at + 26);
+    const start = at + 30 + nameLength + buf.readUInt16LE(at + 28);
+    const data = buf.subarray(start, start + size);
+    if (buf.toString('utf8', at + 30, at + 30 + nameLength) === name) return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    at = start + size;
+  }
+  throw new Error(`${name} is not in the archive`);
+}
+
+describe('the Word file', () => {
+  it('holds every sentence and every cell of the ranking tables (read back with mammoth)', async () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const c = henan(locale);
+      const bytes = await circularDocx(c, '2024-07-15T02:00:00Z');
+      const text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+      for (const line of [c.title, c.dateLine, ...paragraphs(c), c.tablesHeading, ...c.tables.map((t) => t.caption), c.sourceLine, c.versionLine]) expect(text).toContain(line);
+      const html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+      const tables = [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((m) => [...m[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[dh]>([\s\S]*?)<\/t[dh]>/g)].map((x) => x[1]!.replace(/<[^>]+>/g, ''))));
+      const withMarks = (t: Circular['tables'][number]) => [t.header, ...t.rows.map((r) => r.cells.map((cell, i) => (i === 2 && r.mark ? cell + r.mark : cell)))];
+      expect(tables).toEqual(c.tables.map((t) => withMarks(t).map((cells) => cells.map((s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')))));
+    }
+  });
+
+  it('is A4, the tables on landscape pages, Chinese in 仿宋/黑体/宋体, and the same bytes each time', async () => {
+    const c = henan('zh-CN');
+    const bytes = await circularDocx(c, '2024-07-15T02:00:00Z');
+    expect(Buffer.from(await circularDocx(c, '2024-07-15T02:00:00Z')).equals(Buffer.from(bytes))).toBe(true);
+    const doc = zipEntry(bytes, 'word/document.xml');
+    expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
+    expect(doc).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+    for (const face of ['仿宋', '黑体', '宋体']) expect(doc).toContain(`w:eastAsia="${face}"`);
+    expect(zipEntry(bytes, 'docProps/core.xml')).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2024-07-15T02:00:00Z</dcterms:modified>');
   });
 });
