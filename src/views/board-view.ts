@@ -58,7 +58,11 @@ export function boardBody(b: BoardInput): string {
     'tr',
     {},
     textEl('th', { scope: 'col' }, t('jurisdiction', locale)),
-    ...b.columns.map((c) => el('th', { scope: 'col' }, el('a', { href: c.href }, escapeText(nameOf(c.indicator, locale))))),
+    // On paper a column is headed by its number, which the key under the board names: nine full
+    // names do not fit across an A4 page.
+    ...b.columns.map((c, i) =>
+      el('th', { scope: 'col' }, el('a', { href: c.href, class: 'col-name' }, escapeText(nameOf(c.indicator, locale))), el('span', { class: 'col-no', 'aria-hidden': 'true' }, String(i + 1))),
+    ),
   );
   const tables: string[] = [];
   for (let k = 0; k < parts; k++) {
@@ -87,7 +91,8 @@ export function boardBody(b: BoardInput): string {
   const lede = en
     ? `${period} · ${t('elapsed', locale)} ${formatPct(elapsed)}. Each cell: the verdict on the target (ahead of or behind the time elapsed for a level target, above or below a growth target, within or over a ceiling) and its gap in percentage points.`
     : `${period} · ${t('elapsed', locale)}${formatPct(elapsed)}。每格为目标判定：总量目标看完成进度是否快于时间进度，增速目标看增速是否达到目标，控制目标看是否在目标以内，并注明相差的百分点。`;
+  const key = b.columns.map((c, i) => `${i + 1} ${nameOf(c.indicator, locale)}`).join(en ? '; ' : '；');
   // One column shown (a reader's choice in the browser): its rows; else every indicator with a target.
   const downloads = tableDownloads({ indicator: b.columns.length === 1 ? b.columns[0]!.indicator.id : null, period: b.period, parent: b.parent.code, targets: true }, locale);
-  return textEl('p', { class: 'lede' }, lede) + tables.join('') + downloads;
+  return textEl('p', { class: 'lede' }, lede) + tables.join('') + downloads + textEl('p', { class: 'board-key', 'aria-hidden': 'true' }, `${en ? 'Columns: ' : '列：'}${key}`);
 }

@@ -1,0 +1,82 @@
+/**
+ * Paper. Every page prints on A4, the progress board and a circular's ranking tables on
+ * landscape pages (the named page `landscape`), without the controls and the disclosure
+ * triangles, no table row split across two pages, and on every page a footer: the data version,
+ * "data as of", the source and the page's address on the left, the page number of the total on
+ * the right. The footer is drawn in the page's margin boxes (@page @bottom-left/-right, which
+ * Chromium draws since version 131), so it is part of the printed page and of a PDF; the page's
+ * own footer says the same once more at the end, for a browser that does not draw margin boxes.
+ */
+import type { Locale } from '../lib/i18n.ts';
+
+/** The rules every page has: what paper looks like, and what only paper shows. */
+export const PRINT_CSS = `
+.print-only, .board-key, .col-no { display: none; }
+@media print {
+  @page { size: A4; margin: 14mm 12mm 16mm; }
+  @page landscape { size: A4 landscape; margin: 10mm 10mm 14mm; }
+  @page {
+    @bottom-left { content: var(--print-footer, none); font-size: 7pt; color: #333; vertical-align: top; }
+    @bottom-right { content: var(--print-pages, none); font-size: 8pt; color: #333; vertical-align: top; white-space: nowrap; }
+  }
+  body.print-landscape, .print-landscape { page: landscape; }
+  /* The page's footer follows landscape tables on their page rather than open a portrait page of its own. */
+  main:has(.print-landscape) ~ footer { page: landscape; }
+  .print-only, .board-key { display: block; }
+  .no-print, .view-controls, form, header.site nav, .skip { display: none !important; }
+  details:not([open]) { display: none; }
+  summary { list-style: none; }
+  summary::-webkit-details-marker { display: none; }
+  tr, li, figure, .card { break-inside: avoid; }
+  h1, h2, h3, caption { break-after: avoid; }
+  thead { display: table-header-group; }
+  .table-wrap { overflow: visible; }
+  .table-wrap th, .table-wrap caption { position: static !important; }
+  th:not(.num), td:not(.num) { min-width: 0; }
+  table { font-size: 9pt; }
+  table.board { width: 100% !important; font-size: 8pt; }
+  table.board thead th:first-child { width: 6.5em; }
+  table.board th, table.board td { padding: 2pt 3pt; }
+  table.board .col-name { display: none; }
+  table.board .col-no { display: inline; }
+  .board-key { font-size: 8pt; }
+}`;
+
+/** A CSS string: quotes, backslashes and line breaks escaped, and "<" so that no text closes the style element. */
+function cssString(s: string): string {
+  return `"${s.replace(/[\\"<\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+export interface PrintFooter {
+  locale: Locale;
+  version: string;
+  /** Formatted, or null when the data says no date. */
+  dataAsOf: string | null;
+  source: string | null;
+  /** The page's address: its full URL when the site's origin is known, else its path. */
+  address: string;
+}
+
+/** "数据版本 abc · 数据截至2025年10月17日 · 来源：… · /progress/" */
+export function printFooterText(f: PrintFooter): string {
+  const en = f.locale === 'en';
+  return [
+    en ? `Data version ${f.version}` : `数据版本 ${f.version}`,
+    f.dataAsOf ? (en ? `data as of ${f.dataAsOf}` : `数据截至${f.dataAsOf}`) : null,
+    f.source ? (en ? `source: ${f.source}` : `来源：${f.source}`) : null,
+    f.address,
+  ]
+    .filter((p): p is string => p !== null)
+    .join(' · ');
+}
+
+/**
+ * The page's footer and the page number of the total, which PRINT_CSS's margin boxes show on
+ * every printed page: custom properties for the page's <html style>, since the site's
+ * Content-Security-Policy allows no <style> of a page's own (src/build/security-headers.ts).
+ */
+export function printPageStyle(f: PrintFooter): string {
+  const en = f.locale === 'en';
+  const pages = en ? '"Page " counter(page) " of " counter(pages)' : '"第 " counter(page) " 页，共 " counter(pages) " 页"';
+  return `--print-footer: ${cssString(printFooterText(f))}; --print-pages: ${pages}`;
+}
