@@ -114,7 +114,8 @@ export function briefingBody(b: BriefingInput): string {
         : '';
     return el(
       'section',
-      { class: 'briefing-indicator', 'aria-labelledby': `b-${x.indicator.id}` },
+      // the id the numbers table links to, as on the jurisdiction page
+      { class: 'briefing-indicator', id: x.indicator.id, 'aria-labelledby': `b-${x.indicator.id}` },
       textEl('h2', { id: `b-${x.indicator.id}` }, iname),
       el('p', { class: 'verdict-sentences', ...(r.target_type !== null ? verdictAttrs(r) : {}) }, escapeText(sentences.join(en ? ' ' : ''))),
       chart,
