@@ -16,6 +16,10 @@ export default defineConfig({
   cacheDir: process.env.PORTAL_ASTRO_CACHE_DIR ?? './node_modules/.astro',
   // Deterministic, host-agnostic output: every page is a directory with index.html.
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Stylesheets and scripts as files, never inline: the Content-Security-Policy the site is
+  // served with allows no inline <style> or <script> (src/build/security-headers.ts). Vite
+  // inlines a script smaller than assetsInlineLimit into the page.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

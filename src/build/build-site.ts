@@ -22,6 +22,7 @@ import { buildData, type Audience, type BuildResult } from './build-data.ts';
 import { LeakFound, scanForLeaks } from './leak-scan.ts';
 import { precompressSite, type PrecompressedFile } from './precompress.ts';
 import { acquireLock, removeLeftovers, swapIn, type Lock } from './publish.ts';
+import { writeSecurityHeaders } from './security-headers.ts';
 
 /** Where a site step reads and writes: Astro's publicDir, outDir and cacheDir. */
 export interface SiteDirs {
@@ -74,6 +75,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       const data = await buildData({ dataDir: options.dataDir, outDir: path.join(dirs.publicDir, 'data'), now: options.now, audience, log });
       const t1 = performance.now();
       await (options.siteStep ?? astroBuild)(dirs, log);
+      await writeSecurityHeaders(dirs.outDir);
       const t2 = performance.now();
       if (data.withheld) {
         const leaks = await scanForLeaks(dirs.outDir, data.withheld);
@@ -114,12 +116,12 @@ async function copyStaticAssets(from: string, to: string): Promise<void> {
 async function astroBuild(dirs: SiteDirs, log: (line: string) => void): Promise<void> {
   // astro's package exports hide its CLI file: locate it from the package root.
   const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', dirs.outDir], {
   // Vite's own import.meta.env names, which a vitest worker has in process.env (BASE_URL=/ …):
   // inherited, Astro's pages read them instead of its config, and a site built with a base path
   // linked to the root.
   const { BASE_URL, MODE, DEV, PROD, SSR, ...env } = process.env;
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', dirs.outDir], {
       env: { ...env, PORTAL_PUBLIC_DIR: dirs.publicDir, PORTAL_ASTRO_CACHE_DIR: dirs.cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -24,12 +24,16 @@
  *   immutable; anything else `no-cache`, revalidated with its ETag (304 Not Modified). So a
  *   second visit in the same browser profile is measured as a reader's would be; a new
  *   browser context starts with an empty cache.
+ * - The site's own headers: a `_headers` file in the directory mounted at `/` (the build writes
+ *   one: src/build/security-headers.ts) is applied as a static host applies it, and not served;
+ *   so the browser tests run under the Content-Security-Policy the site ships with.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { headersForPath, parseHeaderRules, type HeaderRule } from '../../src/build/security-headers.ts';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -73,10 +77,6 @@ const PRECOMPRESSED = [
   { coding: 'gzip', suffix: '.gz' },
 ] as const;
 
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
 /**
  * Cache-Control for a request: a file whose URL changes whenever its content does (Vite's
  * hashed names under `_astro/`, at any base path; a data URL with the data version `?v=`) is
@@ -86,6 +86,10 @@ export function contentTypeFor(file: string): string {
 export function cacheControlFor(pathname: string, search: string): string {
   const versioned = /(^|\/)_astro\//.test(pathname) || new URLSearchParams(search).has('v');
   return versioned ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+export function contentTypeFor(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
 export interface StaticServerOptions {
@@ -179,9 +183,18 @@ async function statOrNull(file: string) {
   }
 }
 
+/** The rules of `<dir>/_headers`, none without one. */
+async function readHeaderRules(dir: string): Promise<HeaderRule[]> {
+  const file = path.join(dir, '_headers');
+  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+  return text === null ? [] : parseHeaderRules(text, file);
+}
+
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const mounts = normaliseMounts(options.roots);
   const requests: RequestRecord[] = [];
+  const siteRoot = mounts.find((m) => m.prefix === '/');
+  const headerRules = siteRoot ? await readHeaderRules(siteRoot.dir) : [];
 
   const server = http.createServer(async (req, res) => {
     const method = req.method ?? 'GET';
@@ -203,6 +216,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       ...(options.crossOriginIsolated
         ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
         : {}),
+      ...headersForPath(headerRules, (req.url ?? '/').split('?')[0]!),
       ...options.headers,
     };
 
@@ -225,7 +239,8 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       }
       // `/data` should find the `/data/` mount too (and then redirect to the slash form).
       const mount = mounts.find((m) => pathname.startsWith(m.prefix) || `${pathname}/` === m.prefix);
-      if (!mount) {
+      // The site's headers file is for the server, as on a static host.
+      if (!mount || (mount === siteRoot && pathname === '/_headers')) {
         send(404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'not found\n');
         return;
       }
@@ -259,6 +274,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       const headers: Record<string, string | number> = {
         'Content-Type': contentTypeFor(file),
         'Last-Modified': info.mtime.toUTCString(),
+        'Cache-Control': cacheControlFor(url.pathname, url.search),
       };
       let body = file;
       const variants = await Promise.all(PRECOMPRESSED.map(async (v) => ({ ...v, info: await statOrNull(file + v.suffix) })));
@@ -273,8 +289,14 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
           record.encoding = chosen.coding;
         }
       }
+      // Per encoding: a cache must not answer a gzip request with the brotli copy's validator.
+      headers.ETag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${record.encoding ? `-${record.encoding}` : ''}"`;
+      if (!req.headers.range && req.headers['if-none-match']?.split(/\s*,\s*/).some((t) => t.replace(/^W\//, '') === headers.ETag)) {
+        delete headers['Content-Encoding'];
+        send(304, headers);
+        return;
+      }
       const size = info.size;
-        'Cache-Control': cacheControlFor(url.pathname, url.search),
       let start = 0;
       let end = size - 1;
       let status = 200;
@@ -289,13 +311,6 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
           status = 206;
           headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
         }
-      // Per encoding: a cache must not answer a gzip request with the brotli copy's validator.
-      headers.ETag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${record.encoding ? `-${record.encoding}` : ''}"`;
-      if (!req.headers.range && req.headers['if-none-match']?.split(/\s*,\s*/).some((t) => t.replace(/^W\//, '') === headers.ETag)) {
-        delete headers['Content-Encoding'];
-        send(304, headers);
-        return;
-      }
       }
       const length = size === 0 ? 0 : end - start + 1;
       headers['Content-Length'] = length;
