@@ -28,9 +28,9 @@ export function connectBrowser(): Promise<Browser> {
 export async function isolatedContext(
   browser: Browser,
   origin: string,
-  options: { javaScriptEnabled?: boolean } = {},
+  options: { javaScriptEnabled?: boolean; deviceScaleFactor?: number } = {},
 ): Promise<{ context: BrowserContext; requests: string[]; foreign: string[] }> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, deviceScaleFactor: options.deviceScaleFactor });
   const requests: string[] = [];
   const foreign: string[] = [];
   await context.route('**/*', (route) => {
