@@ -44,6 +44,7 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
     if (isInitial(state, specs)) {
       body.innerHTML = staticHtml;
       status.textContent = staticStatus;
+      root.removeAttribute('aria-busy'); // a render still under way for a state taken back
       root.dataset.viewState = query;
       return;
     }
@@ -88,6 +89,11 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
   addEventListener('popstate', () => void show(readViewState(location.search, specs).state));
 
   const initial = readViewState(location.search, specs);
-  if (initial.explicit) go(initial.state, false);
+  if (initial.explicit) {
+    // one view, one address: a link with its parameters in another order (or unknown ones) is rewritten
+    const canonical = `?${viewQuery(initial.state, specs)}`;
+    if (location.search !== canonical) history.replaceState(null, '', `${canonical}${location.hash}`);
+    go(initial.state, false);
+  }
   else root.dataset.viewState = viewQuery(initial.state, specs);
 }
