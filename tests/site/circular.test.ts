@@ -139,7 +139,8 @@ describe('the Word file', () => {
     const doc = zipEntry(bytes, 'word/document.xml');
     expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>');
     expect(doc).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
-    for (const face of ['仿宋', '黑体', '宋体']) expect(doc).toContain(`w:eastAsia="${face}"`);
+    const styles = zipEntry(bytes, 'word/styles.xml');
+    for (const face of ['仿宋', '黑体', '宋体']) expect(styles).toContain(`w:eastAsia="${face}"`);
     expect(zipEntry(bytes, 'docProps/core.xml')).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2024-07-15T02:00:00Z</dcterms:modified>');
   });
 });
