@@ -6,7 +6,7 @@
  * terminal report and the browser use for it. Documented in docs/progress-report.md and on the
  * methodology page.
  */
-import type { Locale } from './i18n.ts';
+import type { Bilingual, Locale } from './i18n.ts';
 import { paceGapPp, growthGapPp } from './progress.ts';
 import type { TargetType } from './schema.ts';
 
@@ -128,13 +128,8 @@ export function verdictOf(i: VerdictInput): Verdict {
   return { kind, gapPp: i.state === 'suppressed' ? null : gapPp, status };
 }
 
-interface Words {
-  zh: string;
-  en: string;
-}
-
 /** Status words; ahead/behind/achieved/not_achieved read by what the target is held to. */
-const WORDS: Record<Status, Words> = {
+const WORDS: Record<Status, Bilingual> = {
   ahead: { zh: '快于进度', en: 'ahead of pace' },
   behind: { zh: '慢于进度', en: 'behind pace' },
   achieved: { zh: '已完成', en: 'achieved' },
@@ -150,7 +145,7 @@ const WORDS: Record<Status, Words> = {
 };
 
 /** Growth, level and range targets are not a pace: their unit is above or below the target. */
-const AGAINST_TARGET: Partial<Record<Status, Words>> = {
+const AGAINST_TARGET: Partial<Record<Status, Bilingual>> = {
   ahead: { zh: '高于目标', en: 'above target' },
   behind: { zh: '低于目标', en: 'below target' },
 };

@@ -12,7 +12,7 @@ import type { RankingRow } from '../queries/ranking.ts';
 import type { SeriesRow, TrendRow } from '../queries/series.ts';
 import type { Locale } from '../lib/i18n.ts';
 import type { TargetType, Unit } from '../lib/schema.ts';
-import type { BriefingInput } from '../views/briefing.ts';
+import type { BriefingInput, PublicationFacts } from '../views/briefing.ts';
 import { parseGeoMaps, type GeoMap } from '../lib/geo-maps.ts';
 import { collectBriefing, collectTrajectory } from '../views/briefing-data.ts';
 import { publicDataDir, siteEngine, siteManifest } from './data.ts';
@@ -568,14 +568,7 @@ export function trajectory(code: string, parent: string | null, indicatorId: str
 }
 
 /** One publication of a figure: what a briefing pinned to an earlier data version compares with. */
-export interface Publication {
-  indicator: string;
-  vintage: number;
-  release: string;
-  published_at: string;
-  value: number | null;
-  yoy_pct: number | null;
-}
+export type Publication = PublicationFacts;
 
 /** Every publication of the figures of a unit at a period that were ever revised (one query for all units). */
 const revisedPublications = memo(async (): Promise<Map<string, Publication[]>> => {
