@@ -220,11 +220,8 @@ export async function holdEngine(page: Page): Promise<() => Promise<void>> {
     await released;
     await route.continue();
   });
-  let held = true;
-  return async () => {
-    if (!held) return;
-    held = false;
-    release();
-    await page.unroute(pattern);
-  };
+  // Released, the handler lets every request through at once; it is not unrouted, because
+  // unrouting while a held request is still being continued hands that request to the context's
+  // route as well ("Route is already handled").
+  return async () => release();
 }
