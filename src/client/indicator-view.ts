@@ -9,7 +9,8 @@ import type { Locale } from '../lib/i18n.ts';
 import type { Unit } from '../lib/schema.ts';
 import type { MapsRow } from '../render/map.ts';
 import { jurisdictionHref } from '../site/paths.ts';
-import { indicatorViewBody, METRICS, type Metric } from '../views/indicator-view.ts';
+import { METRICS, type Metric } from '../views/metrics.ts';
+import { withoutHalfPixel } from './plot-offset.ts';
 import { mountView } from './view.ts';
 
 interface IndicatorViewConfig {
@@ -28,6 +29,7 @@ interface IndicatorViewConfig {
 function setup(root: HTMLElement): void {
   const cfg = JSON.parse(root.dataset.viewConfig ?? '{}') as IndicatorViewConfig;
   let topology: Promise<Topology> | null = null;
+  let renderer: Promise<typeof import('../views/indicator-view.ts')> | null = null;
   mountView(root, {
     specs: [
       { name: 'period', values: cfg.periods, initial: cfg.initial.period },
@@ -42,12 +44,15 @@ function setup(root: HTMLElement): void {
     elsewhere: (state, query) => (state.parent === cfg.parent.code ? null : `${cfg.parents[state.parent!]}?${query}`),
     render: async (state, catalog) => {
       topology ??= cfg.map ? fetch(cfg.map.file).then((r) => r.json() as Promise<Topology>) : null;
+      // the renderers are loaded on the first redraw (with Plot drawn as at build time), not on page view
+      renderer ??= withoutHalfPixel(() => import('../views/indicator-view.ts'));
       const params = { period: state.period!, parent: cfg.parent.code, indicator: cfg.indicator.id };
-      const [progress, rankValue, rankYoy, topo] = await Promise.all([
+      const [progress, rankValue, rankYoy, topo, { indicatorViewBody }] = await Promise.all([
         catalog.run(catalog.queries.progress, params),
         catalog.run(catalog.queries.ranking, { ...params, basis: 'value' }),
         catalog.run(catalog.queries.ranking, { ...params, basis: 'yoy' }),
         topology,
+        renderer,
       ]);
       return indicatorViewBody({
         indicator: cfg.indicator,

@@ -46,17 +46,9 @@ export const CHART_CSS = `.chart-wide{display:block}
 .chart-narrow{display:none}
 @media (max-width:39rem){.chart-wide{display:none}.chart-narrow{display:block;width:100%;max-width:26rem}}`;
 
-/** Colour-blind-safe pairs (blue/orange), with a word next to every colour in the key. */
-export const COLORS = {
-  ahead: '#1f6fb2',
-  behind: '#e07b00',
-  neutral: '#b8c2cc',
-  self: '#0b3c6e',
-  neighbour: '#6fa8dc',
-  muted: '#6b7785',
-  lastYear: '#8a96a3',
-  rule: '#222',
-} as const;
+import { COLORS } from './colors.ts';
+
+export { COLORS };
 
 // ---------------------------------------------------------------------------------------
 // Small shared helpers

@@ -8,7 +8,7 @@
  */
 import { formatPct } from '../lib/format.ts';
 import type { Locale } from '../lib/i18n.ts';
-import { COLORS } from './charts.ts';
+import { COLORS } from './colors.ts';
 import { el, escapeText, leaf, textEl } from './svg.ts';
 
 export interface TrajectoryPoint {

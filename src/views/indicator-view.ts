@@ -23,9 +23,9 @@ import { rankingFigure } from './ranking-figure.ts';
 import type { Revised } from './revisions.ts';
 import { tableDownloads, type TableSource } from './downloads.ts';
 
-/** What the map and the ranking show. */
-export const METRICS = ['value', 'growth', 'completion', 'pace_gap', 'seasonal_gap', 'growth_gap'] as const;
-export type Metric = (typeof METRICS)[number];
+import { METRICS, type Metric } from './metrics.ts';
+
+export { METRICS, type Metric };
 
 /** The metric's name in the reader's language (a gap with its unit, percentage points). */
 export function metricLabel(metric: Metric, locale: Locale): string {
