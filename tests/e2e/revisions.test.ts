@@ -54,8 +54,11 @@ describe.each(sites)('%s site: revisions in the open', (name, site) => {
     }
     expect(problems).toEqual([]);
   });
+});
 
-  it.runIf(name === 'default')("marks Zhengzhou's revised 2023 retail sales on its page, linked to the release that revised it", async () => {
+// Zhengzhou's 2023 retail sales is revised in the default data only (the demo has other revisions, checked above).
+describe.each(sites.filter(([name]) => name === 'default'))('%s site: a revised figure on its page', (_name, site) => {
+  it("marks Zhengzhou's revised 2023 retail sales on its page, linked to the release that revised it", async () => {
     for (const prefix of ['', '/en']) {
       const html = await page(site.origin, `${prefix}/jurisdictions/410100/`);
       const mark = `<sup class="flag rev"><a href="${prefix}/releases/nbs-major-cities-retail-2015-2024/#rev-410100-retail_sales-2023"`;
