@@ -17,8 +17,8 @@ import { obsMarkup } from './obs.ts';
 import type { Revised } from './revisions.ts';
 import { tableDownloads, type TableSource } from './downloads.ts';
 
-export interface ProgressFigureOptions {
-  rows: readonly ProgressRow[];
+/** What every figure of the children of a parent takes: its numbers' unit, its title, its links. */
+export interface FigureOptions {
   selected?: string;
   unit: Unit;
   decimals: number;
@@ -30,6 +30,10 @@ export interface ProgressFigureOptions {
   revised?: Revised;
   /** The public CSV rows the table shows, linked under it. */
   downloads?: TableSource;
+}
+
+export interface ProgressFigureOptions extends FigureOptions {
+  rows: readonly ProgressRow[];
 }
 
 /** The summary sentence: the selected unit's pace, else how many are on track, counted from the verdicts. */

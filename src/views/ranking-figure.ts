@@ -11,25 +11,14 @@ import { el, escapeText, textEl } from '../render/svg.ts';
 import { nameOf } from '../site/names.ts';
 import { t } from '../site/strings.ts';
 import { obsMarkup } from './obs.ts';
-import type { Revised } from './revisions.ts';
-import { tableDownloads, type TableSource } from './downloads.ts';
+import { tableDownloads } from './downloads.ts';
+import type { FigureOptions } from './progress-figure.ts';
 
-export interface RankingFigureOptions {
+export interface RankingFigureOptions extends FigureOptions {
   rows: readonly RankingRow[];
   basis: 'value' | 'yoy';
-  selected?: string;
   /** Level of the parent whose children are ranked: province → "全省". */
   scopeLevel: Level;
-  unit: Unit;
-  decimals: number;
-  title: string;
-  locale: Locale;
-  idPrefix: string;
-  hrefFor: (code: string) => string;
-  /** Marks revised figures with a link to the release that revised them (the pages; not the browser views). */
-  revised?: Revised;
-  /** The public CSV rows the table shows, linked under it. */
-  downloads?: TableSource;
 }
 
 type Highlight = 'self' | 'ahead' | 'behind' | null;
