@@ -22,6 +22,7 @@ const REQUIRED: Record<Template, readonly Marker[]> = {
   progress: ['table'],
   'progress-parent': ['table'],
   circular: ['table'],
+  briefing: ['table'],
   data: ['table'],
   methodology: [],
   release: ['table'],
