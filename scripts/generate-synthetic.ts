@@ -297,7 +297,7 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
       } else {
         value = formatNumber(level[k]! * (1 + growth[k]!) ** (year - firstYear) * 1.05, ind.decimals);
       }
-      out.write(`${code},${ind.id},${year},${type},${value},${qualifier},synthetic: scripts/generate-synthetic.ts,\n`);
+      out.write(`${code},${ind.id},${year},${type},${value},,${qualifier},synthetic: scripts/generate-synthetic.ts,\n`);
       targets += 1;
     }
     out.close();
