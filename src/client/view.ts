@@ -51,9 +51,13 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
     const label = def.describe(state);
     status.textContent = words.updating(label);
     root.setAttribute('aria-busy', 'true');
+    const started = performance.now();
     try {
       const catalog = await openCatalog(def.dataUrl, (line) => ticket === drawn && (status.textContent = line), def.locale, def.indicators);
-      const html = await def.render(state, catalog);
+      // The last answer's time splits a redraw into its queries and its markup (measures `npm run bench` reads).
+      const ready = performance.now();
+      let answered = ready;
+      const html = await def.render(state, { ...catalog, run: (q, p) => catalog.run(q, p).finally(() => (answered = performance.now())) });
       if (ticket !== drawn) return;
       // Keep the height until the new content is in: the page below does not jump.
       body.style.minHeight = `${body.offsetHeight}px`;
@@ -61,6 +65,10 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
       requestAnimationFrame(() => (body.style.minHeight = ''));
       status.textContent = words.showing(label);
       root.dataset.viewState = query;
+      const detail = { state: query };
+      performance.measure('view:engine', { start: started, end: ready, detail });
+      performance.measure('view:query', { start: ready, end: answered, detail });
+      performance.measure('view:render', { start: answered, detail });
     } catch (err) {
       if (ticket === drawn) status.textContent = `${words.failed} ${err instanceof Error ? err.message : String(err)}`;
     } finally {
