@@ -12,6 +12,9 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { parseGeoMaps } from '../lib/geo-maps.ts';
 import * as schema from '../lib/schema.ts';
 import { observationsFileOf, PUBLIC_TABLES } from '../engine/tables.ts';
+import { throughRequest } from '../engine/request.ts';
+import { PROJECT_RATES, RATE_INDICATOR, rateDefinition } from '../lib/projects.ts';
+import { queries } from '../queries/index.ts';
 import { buildDatapackage } from './datapackage.ts';
 import { collectWithheld, LeakFound, scanForLeaks, type Withheld } from './leak-scan.ts';
 import { acquireLock, exists, PublishRefused, removeLeftovers, swapIn } from './publish.ts';
@@ -290,6 +293,9 @@ async function writePublicData(options: BuildOptions, staging: string, log: (lin
       );
     }
 
+    const projectRates = await publishProjectRates(c, validation.files.projects.map((rel) => path.join(dataDir, rel)), keepInternal);
+    step(`projects ledger: ${projectRates} rate figures`);
+
     // Public tables, in the exact column order the engines declare (src/engine/tables.ts).
     const publicSelect: Record<string, string> = {
       jurisdictions: 'SELECT * FROM jurisdictions ORDER BY code, valid_from NULLS FIRST',
@@ -305,6 +311,7 @@ async function writePublicData(options: BuildOptions, staging: string, log: (lin
       targets: `SELECT t.* FROM targets_all t JOIN indicators_all i ON i.id = t.indicator
         WHERE i.visibility = 'public' OR ${keepInternal} ORDER BY t.year, t.indicator, t.jurisdiction`,
       exchange_rates: 'SELECT * FROM exchange_rates ORDER BY year, currency',
+      projects: 'SELECT * FROM projects ORDER BY year, month, jurisdiction, project',
     };
     const rowCounts: Record<string, number> = {};
     for (const table of PUBLIC_TABLES) {
@@ -373,6 +380,63 @@ async function writePublicData(options: BuildOptions, staging: string, log: (lin
     c.closeSync();
     instance.closeSync();
   }
+}
+
+/** The projects table's columns, as the engines declare them (src/engine/tables.ts). */
+const PROJECT_COLUMNS = PUBLIC_TABLES.find((t) => t.name === 'projects')!.columns;
+
+/**
+ * The projects ledger, and the three rates computed from it. `projects_read` holds every row as
+ * read (visibility resolved: empty is internal without a signed date, as negotiations are
+ * confidential, and public with one; release = the file name), for the leak scan; `projects` what this audience publishes: the rows of published
+ * releases, and of those only the public ones for the public. The rates are the catalog's own
+ * query (projectRates, the SQL the browser runs) over `projects`, published as observations of
+ * the three rate indicators, which are declared only when there is a figure for them. Each figure
+ * of a month carries the latest release that published ledger rows of that month. Returns the
+ * number of rate figures.
+ */
+async function publishProjectRates(c: DuckDBConnection, files: string[], keepInternal: boolean): Promise<number> {
+  const typed = Object.entries(PROJECT_COLUMNS).map(([name, type]) => `"${name}" ${type}`).join(', ');
+  if (files.length === 0) {
+    await c.run(`CREATE TABLE projects_read (${typed})`);
+  } else {
+    const present = new Set((await Promise.all(files.map(headerOf))).flatMap((h) => [...h]));
+    const optional = (name: string) => (present.has(name) ? `NULLIF("${name}", '')` : 'NULL::VARCHAR');
+    await c.run(`CREATE TABLE projects_read AS SELECT project, period, CAST(substr(period, 1, 4) AS INTEGER) AS year,
+      CAST(substr(period, 6, 2) AS INTEGER) AS month, name_zh, ${optional('name_en')} AS name_en, jurisdiction, NULLIF(sector, '') AS sector,
+      origin, stage, CAST(NULLIF(amount, '') AS DOUBLE) AS amount, CAST(NULLIF(funds_arrived, '') AS DOUBLE) AS funds_arrived,
+      NULLIF(unit, '') AS unit, CAST(NULLIF(signed_on, '') AS DATE) AS signed_on, CAST(NULLIF(planned_start_on, '') AS DATE) AS planned_start_on,
+      CAST(NULLIF(started_on, '') AS DATE) AS started_on,
+      coalesce(NULLIF(visibility, ''), CASE WHEN signed_on <> '' THEN 'public' ELSE 'internal' END) AS visibility,
+      NULLIF(stage_note, '') AS stage_note, NULLIF(source, '') AS source, ${optional('note')} AS note,
+      regexp_extract(filename, '([^/\\\\]+)\\.csv$', 1) AS release
+      FROM ${readRaw(files, ', filename = true')}`);
+  }
+  await c.run(`CREATE TABLE projects AS SELECT p.* FROM projects_read p JOIN releases_all r ON r.id = p.release
+    WHERE r.is_public AND (p.visibility = 'public' OR ${keepInternal})`);
+
+  // Every parameter NULL: the query reads no request table.
+  const { sql } = throughRequest(queries.projectRates.sql, { period: null, parent: null });
+  await c.run(`CREATE TEMP TABLE project_rates AS ${sql}`);
+  const figures = await scalar(c, 'SELECT count(*) FROM project_rates');
+  if (figures === 0) return 0;
+  for (const rate of PROJECT_RATES) {
+    const def = rateDefinition(rate);
+    const i = RATE_INDICATOR;
+    await c.run(`INSERT INTO indicators_all VALUES (${sqlString(rate.id)}, ${sqlString(rate.name.zh)}, ${sqlString(rate.name.en)}, ${sqlString(i.unit)},
+      ${sqlString(i.kind)}, ${i.higher_is_better}, ${i.additive}, ${i.allow_negative}, ${i.decimals}, ${sqlString(i.visibility)}, ${sqlString(i.category)},
+      ${sqlString(def.zh)}, ${sqlString(def.en)}, ${sqlString(i.source)})`);
+    await c.run(`INSERT INTO observation_vintages
+      SELECT q.jurisdiction, ${sqlString(rate.id)}, q.period, q.year, q.month, q.${rate.column}, NULL, NULL,
+        '项目台账：年内签约' || q.cohort || '个，已履约' || q.honoured || '个，已开工' || q.started || '个 / project ledger: '
+          || q.cohort || ' signed this year, ' || q.honoured || ' honoured, ' || q.started || ' started',
+        m.release, 1, true
+      FROM project_rates q
+      JOIN (SELECT p.period, arg_max(p.release, r.seq) AS release FROM projects p JOIN releases_all r ON r.id = p.release GROUP BY p.period) m
+        ON m.period = q.period
+      WHERE q.${rate.column} IS NOT NULL`);
+  }
+  return scalar(c, `SELECT count(*) FROM observation_vintages WHERE indicator IN (${PROJECT_RATES.map((r) => sqlString(r.id)).join(', ')})`);
 }
 
 /**

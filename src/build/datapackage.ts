@@ -30,6 +30,7 @@ const SOURCE_TABLE: Record<string, schema.Table> = {
   observation_vintages: schema.observations,
   targets: schema.targets,
   exchange_rates: schema.exchangeRates,
+  projects: schema.projects,
 };
 
 const PRIMARY_KEY: Record<string, string[]> = {
@@ -40,6 +41,7 @@ const PRIMARY_KEY: Record<string, string[]> = {
   observation_vintages: ['jurisdiction', 'indicator', 'period', 'vintage'],
   targets: ['jurisdiction', 'indicator', 'year'],
   exchange_rates: ['year', 'currency'],
+  projects: ['project', 'period'],
 };
 
 export function buildDatapackage(dataset: DatasetInfo, rowCounts: Record<string, number>): object {

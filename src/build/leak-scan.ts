@@ -15,6 +15,10 @@
  *   grouped or not, at each number of decimals the site may use), for values of at least five
  *   significant digits that no public figure prints the same way: shorter numbers are
  *   everywhere on a page (years, percentages, ranks) and prove nothing.
+ * Rows of the projects ledger are withheld the same way (an internal project, or a row of an
+ * embargoed release): its key (project, period, release) in a table, its id as a word (unless a
+ * published row has it), its name anywhere in a file (unless a published project's name holds
+ * it; at least 4 characters), its amount and funds as printed in their unit and in 亿元.
  * Numbers are looked for where figures are written: table cells, JSON values, the text and
  * descriptive attributes of HTML (not SVG geometry or boundary coordinates), and in JS only as
  * decimals (a bundled library is full of integer constants). Binary files (the DuckDB-WASM
@@ -25,7 +29,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { formatAmount, publishedDecimals } from '../lib/format.ts';
 import { LOCALES } from '../lib/i18n.ts';
-import { PERIOD_RE, type Unit } from '../lib/schema.ts';
+import { PERIOD_RE, UNITS, type Unit } from '../lib/schema.ts';
 import { PublishRefused } from './publish.ts';
 
 export interface Withheld {
@@ -37,6 +41,10 @@ export interface Withheld {
   keys: ReadonlyMap<string, string>;
   /** A withheld value as printed → the row it is the value of. */
   figures: ReadonlyMap<string, string>;
+  /** project|period|release of every withheld ledger row → the row. */
+  projectKeys: ReadonlyMap<string, string>;
+  /** A withheld project's name, found anywhere in a file → what it is. */
+  phrases: ReadonlyMap<string, string>;
 }
 
 export interface Leak {
@@ -65,10 +73,15 @@ export class LeakFound extends PublishRefused {
 const MAX_LEAKS = 20;
 /** Fewer significant digits than this prove nothing: such numbers are everywhere. */
 const MIN_SIGNIFICANT_DIGITS = 5;
+/** A shorter project name could be any word on a page. */
+const MIN_NAME_CHARS = 4;
+/** Decimals a page may print a project's amount with, in its unit or in 亿元. */
+const AMOUNT_DECIMALS = 2;
 
 /**
  * What a public build withholds, from the build's raw tables (observations_read,
- * indicators_all, targets_all, exchange_rates: the package as read, before any filter).
+ * indicators_all, targets_all, exchange_rates, projects_read: the package as read, before any
+ * filter).
  */
 export async function collectWithheld(
   c: DuckDBConnection,
@@ -104,7 +117,10 @@ export async function collectWithheld(
     for (const form of printedForms(value, unit, decimals)) if (significantDigits(form) >= MIN_SIGNIFICANT_DIGITS) figures.set(form, `figure ${form} of ${row}`);
   }
 
+  const { projectKeys, phrases, publicAmounts } = await collectWithheldProjects(c, embargoedReleases, words, figures);
+
   if (figures.size > 0) {
+    for (const [value, unit] of publicAmounts) for (const form of printedForms(value, unit, AMOUNT_DECIMALS)) figures.delete(form);
     // A value some public figure, growth rate, target or rate prints the same way proves nothing.
     const publicNumbers = await c.runAndReadAll(`
       SELECT DISTINCT o.value, i.unit, CAST(i.decimals AS INTEGER) FROM observations_read o JOIN indicators_all i ON i.id = o.indicator
@@ -118,7 +134,70 @@ export async function collectWithheld(
       for (const form of printedForms(value, unit, decimals)) figures.delete(form);
     }
   }
-  return { words, internalIndicators: new Set(internalIndicators), embargoedReleases: new Set(embargoedReleases), keys, figures };
+  return { words, internalIndicators: new Set(internalIndicators), embargoedReleases: new Set(embargoedReleases), keys, figures, projectKeys, phrases };
+}
+
+/**
+ * The ledger rows withheld (internal, or of an embargoed release): their keys, their ids and
+ * names unless a published row carries them, their amounts as printed (added to `words` and
+ * `figures`); and the published amounts, which prove nothing.
+ */
+async function collectWithheldProjects(
+  c: DuckDBConnection,
+  embargoedReleases: readonly string[],
+  words: Map<string, string>,
+  figures: Map<string, string>,
+): Promise<{ projectKeys: Map<string, string>; phrases: Map<string, string>; publicAmounts: [number, Unit][] }> {
+  const embargoed = new Set(embargoedReleases);
+  const rows = (await c.runAndReadAll(`SELECT p.project, p.period, p.release, p.visibility, p.name_zh, p.name_en, p.amount, p.funds_arrived, p.unit,
+      (SELECT arg_max(x.cny_per_unit, x.year) FROM exchange_rates x WHERE x.currency = 'USD' AND x.year <= p.year) AS cny_per_usd
+    FROM projects_read p`)).getRowObjectsJS() as {
+    project: string; period: string; release: string; visibility: string; name_zh: string; name_en: string | null;
+    amount: number | null; funds_arrived: number | null; unit: Unit | null; cny_per_usd: number | null;
+  }[];
+  const isWithheld = (r: (typeof rows)[number]) => r.visibility === 'internal' || embargoed.has(r.release);
+  const published = rows.filter((r) => !isWithheld(r));
+  const publishedIds = new Set(published.map((r) => r.project));
+  const publishedNames = published.flatMap((r) => [r.name_zh, r.name_en ?? '']);
+  const projectKeys = new Map<string, string>();
+  const phrases = new Map<string, string>();
+  for (const r of rows.filter(isWithheld)) {
+    const row = `project ${r.project} ${r.period} of release ${r.release} (${r.visibility === 'internal' ? 'internal' : 'embargoed'})`;
+    projectKeys.set(`${r.project}|${r.period}|${r.release}`, row);
+    if (!publishedIds.has(r.project)) words.set(r.project, `withheld project ${r.project}`);
+    for (const name of [r.name_zh, r.name_en ?? '']) {
+      if (name.length >= MIN_NAME_CHARS && !publishedNames.some((n) => n.includes(name))) phrases.set(name, `name of withheld project ${r.project}`);
+    }
+    for (const [value, what] of [[r.amount, 'amount'], [r.funds_arrived, 'funds arrived']] as const) {
+      if (value === null || r.unit === null) continue;
+      for (const form of amountForms(value, r.unit, r.cny_per_usd)) if (significantDigits(form) >= MIN_SIGNIFICANT_DIGITS) figures.set(form, `${what} ${form} of ${row}`);
+    }
+  }
+  const publicAmounts: [number, Unit][] = [];
+  for (const r of published) {
+    for (const value of [r.amount, r.funds_arrived]) {
+      if (value === null || r.unit === null) continue;
+      publicAmounts.push([value, r.unit]);
+      const yi = inYi(value, r.unit, r.cny_per_usd);
+      if (yi !== null) publicAmounts.push([yi, '亿元']);
+    }
+  }
+  return { projectKeys, phrases, publicAmounts };
+}
+
+/** An amount of money in 亿元: dollars at the given rate (null without one). */
+function inYi(value: number, unit: Unit, cnyPerUsd: number | null): number | null {
+  const u = UNITS[unit];
+  if (u.currency === 'USD') return cnyPerUsd === null ? null : (value * u.scale * cnyPerUsd) / 1e8;
+  return (value * u.scale) / 1e8;
+}
+
+/** A project's amount as a page may print it: in its own unit, and in 亿元. */
+function amountForms(value: number, unit: Unit, cnyPerUsd: number | null): Set<string> {
+  const forms = printedForms(value, unit, AMOUNT_DECIMALS);
+  const yi = inYi(value, unit, cnyPerUsd);
+  if (yi !== null) for (const form of printedForms(yi, '亿元', AMOUNT_DECIMALS)) forms.add(form);
+  return forms;
 }
 
 /** A value as the CSV writes it and as the pages may print it: without sign, grouped or not, per language and decimals. */
@@ -146,7 +225,10 @@ function significantDigits(form: string): number {
 export async function scanForLeaks(root: string, withheld: Withheld): Promise<Leak[]> {
   const leaks: Leak[] = [];
   const seen = new Set<string>();
-  if (withheld.words.size === 0 && withheld.keys.size === 0 && withheld.figures.size === 0) return leaks;
+  if (withheld.words.size === 0 && withheld.keys.size === 0 && withheld.figures.size === 0 && withheld.projectKeys.size === 0 && withheld.phrases.size === 0) {
+    return leaks;
+  }
+  const phrase = phraseFinder(withheld.phrases);
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   try {
@@ -160,12 +242,14 @@ export async function scanForLeaks(root: string, withheld: Withheld): Promise<Le
       };
       const ext = path.extname(file).toLowerCase();
       if (ext === '.csv' || ext === '.parquet') {
-        await scanTable(c, file, ext, withheld, report);
+        await scanTable(c, file, ext, withheld, phrase, report);
         continue;
       }
       const bytes = await fs.readFile(file);
       if (bytes.subarray(0, 8192).includes(0)) continue; // binary
       const text = bytes.toString('utf8');
+      // A withheld name is a leak wherever it stands: in text, an attribute, a script.
+      if (phrase) for (const m of text.matchAll(phrase)) report(`line ${text.slice(0, m.index).split('\n').length}`, withheld.phrases.get(m[0])!);
       if (ext === '.html' || ext === '.htm') scanHtml(text, withheld, report);
       else if (ext === '.json' || ext === '.webmanifest') scanJson(text, withheld, report);
       else scanText(text, 0, text, { decimalsOnly: true }, withheld, report);
@@ -187,14 +271,23 @@ async function filesUnder(root: string): Promise<string[]> {
   return out.sort();
 }
 
+/** One pattern finding every withheld name (longest first, so a name inside another is reported as the longer); null when there is none. */
+function phraseFinder(phrases: ReadonlyMap<string, string>): RegExp | null {
+  if (phrases.size === 0) return null;
+  const alternatives = [...phrases.keys()].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(alternatives.join('|'), 'g');
+}
+
 /** Every cell of a public table, with the meaning its column gives it. */
-async function scanTable(c: DuckDBConnection, file: string, ext: string, w: Withheld, report: Report): Promise<void> {
+async function scanTable(c: DuckDBConnection, file: string, ext: string, w: Withheld, phrase: RegExp | null, report: Report): Promise<void> {
   const source = ext === '.csv' ? `read_csv('${file.replaceAll("'", "''")}', all_varchar = true, header = true)` : `read_parquet('${file.replaceAll("'", "''")}')`;
   const result = await c.stream(`SELECT COLUMNS(*)::VARCHAR FROM ${source}`);
   const names = result.columnNames();
   const col = (n: string) => names.indexOf(n);
   const [j, i, p, r] = [col('jurisdiction'), col('indicator'), col('period'), col('release')];
   const keyed = j >= 0 && i >= 0 && p >= 0 && r >= 0;
+  const project = col('project');
+  const projectKeyed = project >= 0 && p >= 0 && r >= 0;
   const isReleases = path.basename(file).startsWith('releases.');
   let rowNumber = 0;
   for (;;) {
@@ -207,6 +300,10 @@ async function scanTable(c: DuckDBConnection, file: string, ext: string, w: With
         const hit = w.keys.get(`${row[j]}|${row[i]}|${row[p]}|${row[r]}`);
         if (hit) report(`row ${rowNumber}`, `the withheld row ${hit}`);
       }
+      if (projectKeyed) {
+        const hit = w.projectKeys.get(`${row[project]}|${row[p]}|${row[r]}`);
+        if (hit) report(`row ${rowNumber}`, `the withheld row ${hit}`);
+      }
       row.forEach((cell, k) => {
         if (cell === null) return;
         if (w.internalIndicators.has(cell) && (names[k] === 'indicator' || names[k] === 'id')) report(at(k), `internal indicator ${cell}`);
@@ -216,6 +313,7 @@ async function scanTable(c: DuckDBConnection, file: string, ext: string, w: With
           const figure = w.figures.get(cell.replace(/^-/, ''));
           if (figure) report(at(k), figure);
         }
+        if (phrase) for (const m of cell.matchAll(phrase)) report(at(k), w.phrases.get(m[0])!);
       });
     }
   }

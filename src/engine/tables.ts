@@ -71,6 +71,20 @@ export const PUBLIC_TABLES: readonly PublicTable[] = [
     file: 'exchange_rates.csv',
     columns: { year: 'INTEGER', currency: 'VARCHAR', cny_per_unit: 'DOUBLE', source: 'VARCHAR' },
   },
+  {
+    name: 'projects',
+    file: 'projects.csv',
+    // The investment projects ledger: one row per project and month (period YYYY-MM, year and
+    // month derived from it), amounts in their own unit, visibility resolved (empty → by stage),
+    // release = the file the row came from. Header only when the package has no ledger. The
+    // public build holds the public rows of published releases only.
+    columns: {
+      project: 'VARCHAR', period: 'VARCHAR', year: 'INTEGER', month: 'INTEGER', name_zh: 'VARCHAR', name_en: 'VARCHAR',
+      jurisdiction: 'VARCHAR', sector: 'VARCHAR', origin: 'VARCHAR', stage: 'VARCHAR', amount: 'DOUBLE', funds_arrived: 'DOUBLE',
+      unit: 'VARCHAR', signed_on: 'DATE', planned_start_on: 'DATE', started_on: 'DATE', visibility: 'VARCHAR', stage_note: 'VARCHAR',
+      source: 'VARCHAR', note: 'VARCHAR', release: 'VARCHAR',
+    },
+  },
 ];
 
 /**

@@ -11,6 +11,8 @@ export interface Column {
   required: boolean; // a required column must be present in the header
   nonEmpty?: boolean; // every row must have a value
   enum?: readonly string[];
+  /** Words people write for an enum value (the Chinese term, say), named in the fix: "write signed". */
+  synonyms?: Readonly<Record<string, string>>;
   description: string;
 }
 
@@ -177,7 +179,53 @@ export const geoMaps: Table = {
   ],
 };
 
-export const TABLES = { jurisdictions, indicators, releases, observations, targets, exchangeRates, geoMaps } as const;
+/**
+ * An investment project's stage, in order (谋划, 在谈, 签约, 开工, 投产). A project moves forward
+ * through them; a row whose stage is before the project's previous one must say why (stage_note).
+ */
+export const PROJECT_STAGES = ['planned', 'negotiating', 'signed', 'started', 'operating'] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+/** Where the investor comes from: abroad (外资), another province (省外), or this province (本地). */
+export const PROJECT_ORIGINS = ['foreign', 'other_province', 'local'] as const;
+export type ProjectOrigin = (typeof PROJECT_ORIGINS)[number];
+/** The units an amount of money may be stated in: the money units of UNITS (not 元/人). */
+export const MONEY_UNITS = UNIT_NAMES.filter((u) => UNITS[u].currency !== null && u !== '元/人');
+
+export const projects: Table = {
+  path: 'projects/*.csv',
+  key: ['project', 'period'],
+  description: 'The investment projects ledger (招商项目台账): one row per project per month, as of the end of the month. The file is named after the release that publishes it.',
+  columns: [
+    { name: 'project', type: 'string', required: true, nonEmpty: true, description: 'Stable project id: a letter, then letters, digits, _ and -, e.g. ZZ-2025-001.' },
+    { name: 'period', type: 'string', required: true, nonEmpty: true, description: 'YYYY-MM: the month whose end the row describes.' },
+    { name: 'name_zh', type: 'string', required: true, nonEmpty: true, description: 'Chinese name of the project.' },
+    { name: 'name_en', type: 'string', required: false, description: 'English name; empty shows the Chinese name.' },
+    { name: 'jurisdiction', type: 'string', required: true, nonEmpty: true, description: 'Jurisdiction code where the project is (valid at the end of the period).' },
+    { name: 'sector', type: 'string', required: true, description: 'Industry or sector, as the bureau names it (先进制造业, 现代物流 …).' },
+    {
+      name: 'origin', type: 'string', required: true, nonEmpty: true, enum: PROJECT_ORIGINS,
+      synonyms: { 外资: 'foreign', 境外: 'foreign', 外商投资: 'foreign', 省外: 'other_province', 省外资金: 'other_province', 本地: 'local', 省内: 'local', 本省: 'local' },
+      description: 'foreign (外资), other_province (省外) or local (本地).',
+    },
+    {
+      name: 'stage', type: 'string', required: true, nonEmpty: true, enum: PROJECT_STAGES,
+      synonyms: { 谋划: 'planned', 在谈: 'negotiating', 洽谈: 'negotiating', 签约: 'signed', 已签约: 'signed', 开工: 'started', 已开工: 'started', 在建: 'started', 投产: 'operating', 已投产: 'operating', 运营: 'operating' },
+      description: 'planned (谋划), negotiating (在谈), signed (签约), started (开工) or operating (投产).',
+    },
+    { name: 'amount', type: 'number', required: true, description: 'Investment agreed (签约金额/协议投资额) in unit; required once the project has a signed date.' },
+    { name: 'funds_arrived', type: 'number', required: true, description: 'Funds arrived to date (累计到位资金) in unit; empty counts as none.' },
+    { name: 'unit', type: 'string', required: true, enum: MONEY_UNITS, description: 'Unit of amount and funds_arrived: 亿元, 万元, 元, 亿美元, 万美元 or 美元.' },
+    { name: 'signed_on', type: 'date', required: true, description: 'Day the contract was signed (YYYY-MM-DD).' },
+    { name: 'planned_start_on', type: 'date', required: true, description: 'Day construction is planned to start (YYYY-MM-DD).' },
+    { name: 'started_on', type: 'date', required: true, description: 'Day construction started (YYYY-MM-DD).' },
+    { name: 'visibility', type: 'string', required: true, enum: VISIBILITY, description: 'public or internal; empty: internal until the project has a signed date (negotiations are confidential), public from then on.' },
+    { name: 'stage_note', type: 'string', required: true, description: 'Why the stage went back (e.g. 合同解除，重新洽谈); required when it did.' },
+    { name: 'source', type: 'string', required: true, description: 'Who reports the row (the ledger it comes from).' },
+    { name: 'note', type: 'string', required: false, description: 'Anything else.' },
+  ],
+};
+
+export const TABLES = { jurisdictions, indicators, releases, observations, targets, exchangeRates, geoMaps, projects } as const;
 
 export const PERIOD_RE = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
 export const INDICATOR_ID_RE = /^[a-z][a-z0-9_]*$/;

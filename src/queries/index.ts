@@ -24,6 +24,17 @@ import {
   type TradeDependencyRow,
 } from './derived.ts';
 import { PROGRESS_SQL, type ProgressParams, type ProgressRow } from './progress.ts';
+import {
+  PROJECT_FUNNEL_SQL,
+  PROJECT_LEDGER_SQL,
+  PROJECT_RATES_SQL,
+  type ProjectFunnelParams,
+  type ProjectFunnelRow,
+  type ProjectLedgerParams,
+  type ProjectLedgerRow,
+  type ProjectRatesParams,
+  type ProjectRatesRow,
+} from './projects.ts';
 import { RANKING_SQL, type RankingParams, type RankingRow } from './ranking.ts';
 import {
   LATEST_SQL,
@@ -183,6 +194,41 @@ export const queries = {
     columns: ['indicator', 'latest_period', 'year', 'month', 'jurisdictions', 'with_value'],
     example: { indicator: null },
   }),
+  projectRates: define<ProjectRatesParams, ProjectRatesRow>({
+    name: 'projectRates',
+    description: 'The three rates (三率) of the projects signed this year, per unit (with every unit under it) and month: the parent and its children, or every unit.',
+    sql: PROJECT_RATES_SQL,
+    params: ['period', 'parent'],
+    columns: [
+      'jurisdiction', 'name_zh', 'name_en', 'level', 'parent', 'period', 'year', 'month', 'cohort', 'honoured', 'started',
+      'amount_cny_yi', 'funds_cny_yi', 'fulfilment_rate', 'start_rate', 'funds_rate',
+    ],
+    example: { period: '2025-06', parent: '410000' },
+  }),
+  projectFunnel: define<ProjectFunnelParams, ProjectFunnelRow>({
+    name: 'projectFunnel',
+    description: 'Projects and their amounts (亿元) at each stage, per unit (with every unit under it) and month: the parent and its children, or every unit.',
+    sql: PROJECT_FUNNEL_SQL,
+    params: ['period', 'parent'],
+    columns: [
+      'jurisdiction', 'name_zh', 'name_en', 'level', 'parent', 'period', 'stage', 'stage_rank', 'projects', 'with_amount',
+      'amount_cny_yi', 'funds_cny_yi', 'signed_this_year',
+    ],
+    example: { period: '2025-06', parent: '410000' },
+  }),
+  projectLedger: define<ProjectLedgerParams, ProjectLedgerRow>({
+    name: 'projectLedger',
+    description: 'The ledger rows of a month in a unit and every unit under it, amounts also in 亿元, latest stage first.',
+    sql: PROJECT_LEDGER_SQL,
+    params: ['period', 'jurisdiction'],
+    columns: [
+      'project', 'period', 'name_zh', 'name_en', 'jurisdiction', 'jurisdiction_name_zh', 'jurisdiction_name_en', 'sector', 'origin',
+      'stage', 'stage_rank', 'amount', 'funds_arrived', 'unit', 'cny_per_usd', 'rate_year', 'amount_cny_yi', 'funds_cny_yi', 'funds_pct',
+      'signed_on', 'planned_start_on', 'started_on', 'in_cohort', 'honoured', 'started', 'start_overdue', 'visibility', 'stage_note',
+      'source', 'note', 'release',
+    ],
+    example: { period: '2025-06', jurisdiction: '410000' },
+  }),
 } as const;
 
 export type QueryName = keyof typeof queries;
@@ -199,6 +245,7 @@ export async function runQuery<P, R>(engine: Engine, query: QueryDef<P, R>, para
 
 export type {
   ChildrenParams, ChildrenRow, ConsistencyParams, ConsistencyRow, LatestParams, LatestRow, PerCapitaParams, PerCapitaRow,
-  PeriodsParams, PeriodsRow, ProgressParams, ProgressRow, RankingParams, RankingRow, SeriesParams, SeriesRow, ToCnyParams,
+  PeriodsParams, PeriodsRow, ProgressParams, ProgressRow, ProjectFunnelParams, ProjectFunnelRow, ProjectLedgerParams, ProjectLedgerRow,
+  ProjectRatesParams, ProjectRatesRow, RankingParams, RankingRow, SeriesParams, SeriesRow, ToCnyParams,
   ToCnyRow, TradeDependencyParams, TradeDependencyRow, TrendParams, TrendRow,
 };

@@ -120,9 +120,11 @@ export function parseInteger(text: string): number | null {
 
 const BOOLEAN_WORDS: Record<string, string> = { 是: 'true', 否: 'false', yes: 'true', no: 'false', y: 'true', n: 'false', '1': 'true', '0': 'false' };
 
-/** The allowed value someone probably meant (case, spaces, a Chinese yes/no), or null. */
-export function enumSuggestion(text: string, allowed: readonly string[]): string | null {
+/** The allowed value someone probably meant (case, spaces, a Chinese yes/no, a column's synonym), or null. */
+export function enumSuggestion(text: string, allowed: readonly string[], synonyms: Readonly<Record<string, string>> = {}): string | null {
   const t = text.trim().toLowerCase();
+  const meant = synonyms[text.trim()];
+  if (meant !== undefined) return `${meant} (${text.trim()})`;
   const hit = allowed.find((a) => a.toLowerCase() === t);
   if (hit !== undefined && hit !== text) return hit;
   if (allowed.includes('true') && allowed.includes('false')) return BOOLEAN_WORDS[t] ?? null;

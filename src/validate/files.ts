@@ -3,7 +3,7 @@
  * nothing is published that was not validated. The build once read every name ending in .csv
  * while the validator skipped some: a hidden draft of targets was published unchecked.
  *
- * In observations/ and targets/:
+ * In observations/, targets/ and projects/:
  * - a regular file named *.csv is read;
  * - a name starting with "." is ignored by both, silently: hidden drafts, macOS's ._x.csv and
  *   .DS_Store, .gitkeep;
@@ -21,12 +21,15 @@ export interface PackageFiles {
   targets: string[];
   /** observations/<release id>.csv */
   observations: string[];
+  /** projects/<release id>.csv: the investment projects ledger */
+  projects: string[];
 }
 
 export async function packageFiles(dataDir: string, problems: Problems): Promise<PackageFiles> {
   return {
     targets: await csvFilesIn(dataDir, 'targets', problems),
     observations: await csvFilesIn(dataDir, 'observations', problems),
+    projects: await csvFilesIn(dataDir, 'projects', problems),
   };
 }
 

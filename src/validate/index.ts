@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { PROJECT_RATE_IDS, RATE_INDICATOR } from '../lib/projects.ts';
 import { TABLES } from '../lib/schema.ts';
 import { checkDataset } from './dataset.ts';
 import { checkExchangeRates, type ExchangeRate } from './exchange-rates.ts';
@@ -14,6 +15,8 @@ import { checkIndicators, type Indicator } from './indicators.ts';
 import { checkJurisdictions, type Jurisdiction } from './jurisdictions.ts';
 import { checkObservations } from './observations.ts';
 import { Problems, type Problem } from './problems.ts';
+import { checkProjectLedger, checkProjects, ProjectLedger } from './projects.ts';
+import type { IndicatorIndex } from './refs.ts';
 import { RELEASE_ID_RE } from './refs.ts';
 import { checkReleases, type Release } from './releases.ts';
 import { readText } from './table.ts';
@@ -41,7 +44,9 @@ export interface ValidationReport {
   fileCount: number;
   /** Data rows read from observations files. */
   observationRows: number;
-  /** The observations and targets files read: the data build reads exactly these. */
+  /** Data rows read from the projects ledger (projects/). */
+  projectRows: number;
+  /** The observations, targets and projects files read: the data build reads exactly these. */
   files: PackageFiles;
   /**
    * The rows of the small tables that passed their checks, typed. Use them only when
@@ -80,7 +85,9 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
   const indicators = iText === null ? null : checkIndicators(iText, at(TABLES.indicators.path), problems);
   const rText = await read(TABLES.releases.path, true);
   const releases = rText === null ? null : checkReleases(rText, at(TABLES.releases.path), problems);
+  const errorsBeforeRates = problems.errorCount;
   const xText = await read(TABLES.exchangeRates.path, false);
+  const ratesUnread = xText === null && problems.errorCount > errorsBeforeRates;
   const exchangeRates = xText === null ? [] : checkExchangeRates(xText, at(TABLES.exchangeRates.path), problems);
 
   const dText = await read('dataset.json', false);
@@ -98,6 +105,12 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
   }
 
   const files = await packageFiles(dataDir, problems);
+  // With a ledger, the three rates it gives are indicators targets may name (src/lib/projects.ts).
+  let targetIndicators: IndicatorIndex | null = indicators?.index ?? null;
+  if (targetIndicators && files.projects.length > 0) {
+    targetIndicators = new Map(targetIndicators);
+    for (const id of PROJECT_RATE_IDS) targetIndicators.set(id, { unit: RATE_INDICATOR.unit, kind: RATE_INDICATOR.kind, allowNegative: false });
+  }
   const targets: Target[] = [];
   for (const rel of files.targets) {
     const name = path.basename(rel);
@@ -115,14 +128,12 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
         message: `targets file ${name} is not named after a year`,
       });
     }
-    targets.push(...checkTargets(text, at(rel), year, jurisdictions?.index ?? null, indicators?.index ?? null, problems));
+    targets.push(...checkTargets(text, at(rel), year, jurisdictions?.index ?? null, targetIndicators, problems));
   }
 
-  let observationRows = 0;
   const releaseFiles = new Set<string>();
-  const observationFiles = files.observations;
-  let unreadObservations = 0;
-  for (const rel of observationFiles) {
+  /** An observations or projects file is named after its release, which releases.csv lists. */
+  const checkReleaseFile = (rel: string, folder: 'observations' | 'projects') => {
     const name = path.basename(rel);
     const id = name.slice(0, -'.csv'.length);
     releaseFiles.add(id);
@@ -132,9 +143,9 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
         line: 0,
         column: 0,
         found: name,
-        expected: 'observations/<release id>.csv, the id made of letters, digits, ., _ and -',
-        fix: 'rename the file (and its row in releases.csv), e.g. observations/2025-06.csv',
-        message: `observations file name ${JSON.stringify(name)} cannot be a release id`,
+        expected: `${folder}/<release id>.csv, the id made of letters, digits, ., _ and -`,
+        fix: `rename the file (and its row in releases.csv), e.g. ${folder}/2025-06.csv`,
+        message: `${folder} file name ${JSON.stringify(name)} cannot be a release id`,
       });
     } else if (releases && !releases.lineOf.has(id)) {
       problems.error(at(rel), {
@@ -147,6 +158,13 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
         message: `release ${id} is not listed in releases.csv`,
       });
     }
+  };
+
+  let observationRows = 0;
+  const observationFiles = files.observations;
+  let unreadObservations = 0;
+  for (const rel of observationFiles) {
+    checkReleaseFile(rel, 'observations');
     const text = await read(rel, true);
     if (text === null) {
       unreadObservations++;
@@ -167,6 +185,19 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
       message: observationFiles.length === 0 ? 'there are no observations files' : 'no observations file has a data row',
     });
   }
+  const ledger = new ProjectLedger();
+  const projectRefs = {
+    jurisdictions: jurisdictions?.index ?? null,
+    usdRateYears: ratesUnread ? null : exchangeRates.filter((x) => x.currency === 'USD').map((x) => x.year),
+  };
+  let projectRows = 0;
+  for (const rel of files.projects) {
+    checkReleaseFile(rel, 'projects');
+    const text = await read(rel, true);
+    if (text !== null) projectRows += checkProjects(text, at(rel), projectRefs, ledger, problems);
+  }
+  checkProjectLedger(ledger, problems);
+
   for (const [id, line] of releases?.lineOf ?? []) {
     if (releaseFiles.has(id)) continue;
     problems.warning(at(TABLES.releases.path), {
@@ -190,6 +221,7 @@ export async function validateDataDir(dataDir: string): Promise<ValidationReport
     warningCount: problems.warningCount,
     fileCount,
     observationRows,
+    projectRows,
     files,
     tables: {
       jurisdictions: jurisdictions?.rows ?? [],

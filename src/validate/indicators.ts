@@ -1,4 +1,5 @@
 /** indicators.csv: ids, units, kinds and what a value may do. */
+import { PROJECT_RATE_IDS } from '../lib/projects.ts';
 import { INDICATOR_ID_RE, indicators as table, type Kind, type Unit, VISIBILITY } from '../lib/schema.ts';
 import { quote, type Problems } from './problems.ts';
 import type { IndicatorIndex, IndicatorInfo } from './refs.ts';
@@ -64,6 +65,18 @@ export function checkIndicators(text: string, file: string, problems: Problems):
         });
       }
       if (id === '') return;
+      if (PROJECT_RATE_IDS.has(id)) {
+        problems.error(file, {
+          code: 'E_PROJECT_INDICATOR',
+          line: r.lines[K.id]!,
+          column: r.cols[K.id]!,
+          found: id,
+          expected: 'an id of your own: this one is computed from the projects ledger',
+          fix: 'remove the row: the data build declares this rate itself when the package has a projects ledger (projects/)',
+          message: `indicator ${id} is one of the three project rates, which the data build computes`,
+        });
+        return;
+      }
       const first = lineOf.get(id);
       if (first !== undefined) {
         problems.error(file, {

@@ -3,6 +3,7 @@
  * keys, year-to-date decreases, implausible jumps) once the file is read. Nothing is kept
  * after the file: revisions across releases are allowed, so every rule here is per file.
  */
+import { PROJECT_RATE_IDS } from '../lib/projects.ts';
 import { FLAGS_WITHOUT_VALUE, observations as table, type Flag } from '../lib/schema.ts';
 import { isPlausibleYear, lastYear, periodCode, periodEndDay, PERIOD_EXPECTED, periodFix, periodYear, yearsExpected, type PeriodCode } from './fields.ts';
 import { quote, type Problems } from './problems.ts';
@@ -74,7 +75,17 @@ export function checkObservations(text: string, file: string, refs: ObservationR
       let info: IndicatorInfo | undefined;
       if (indicators && i !== '') {
         info = indicators.get(i);
-        if (info === undefined) {
+        if (info === undefined && PROJECT_RATE_IDS.has(i)) {
+          problems.error(file, {
+            code: 'E_PROJECT_INDICATOR',
+            line: r.lines[K.indicator]!,
+            column: r.cols[K.indicator]!,
+            found: i,
+            expected: 'an indicator the package publishes figures for',
+            fix: 'remove the row: this rate is computed from the projects ledger (projects/), never written as a figure',
+            message: `indicator ${quote(i)} is one of the three project rates, which the data build computes`,
+          });
+        } else if (info === undefined) {
           let fix = indicatorFix.get(i);
           if (fix === undefined) indicatorFix.set(i, (fix = unknownCodeFix(i, indicators, 'indicators.csv')));
           problems.error(file, {

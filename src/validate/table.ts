@@ -211,7 +211,7 @@ export function checkTable(text: string, file: string, table: Table, problems: P
     const allowed = enums[k];
     if (allowed && !allowed.has(text)) {
       r.ok[k] = false;
-      const hint = enumSuggestion(text, def.enum!);
+      const hint = enumSuggestion(text, def.enum!, def.synonyms);
       problems.error(file, {
         code: 'E_ENUM',
         line: r.lines[k]!,

@@ -1,4 +1,5 @@
 /** targets/<year>.csv: annual targets per jurisdiction and indicator. */
+import { PROJECT_RATE_IDS } from '../lib/projects.ts';
 import { NUMERIC_TARGET_TYPES, targets as table, type TargetType } from '../lib/schema.ts';
 import { quote, type Problems } from './problems.ts';
 import { describeValidity, overlapsYear, unknownCodeFix, type IndicatorIndex, type JurisdictionIndex } from './refs.ts';
@@ -89,7 +90,9 @@ export function checkTargets(
           ...at(r, K.indicator),
           code: 'E_UNKNOWN_INDICATOR',
           expected: 'an id from indicators.csv',
-          fix: unknownCodeFix(i, indicators, 'indicators.csv'),
+          fix: PROJECT_RATE_IDS.has(i)
+            ? 'a target for a project rate needs the projects ledger it is computed from: add projects/<release>.csv'
+            : unknownCodeFix(i, indicators, 'indicators.csv'),
           message: `indicator ${quote(i)} is not in indicators.csv`,
         });
       }

@@ -11,7 +11,8 @@
  *   - USD indicators with a rate for 2023 and none for 2024 (conversion and 'no_rate');
  *   - GDP, trade and population for the derived figures; a lower-is-better rate;
  *   - revised figures (two vintages), ties for competition ranks, negative growth;
- *   - level and growth targets with qualifiers.
+ *   - level and growth targets with qualifiers;
+ *   - a projects ledger (every stage, dollars, a stage that went back, internal rows).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -186,6 +187,34 @@ export async function writeEngineFixture(dir: string): Promise<string> {
     [2024, 'EUR', 7.8, null],
   ];
 
+  // The projects ledger: each stage, dollars converted at 2023's rate (2024 has none), funds
+  // above the amount, a stage that went back, NULL in every nullable column, quotes and a line
+  // break in text, a project under a county-less city and one under the second province.
+  const projects: Value[][] = [];
+  const ledger: { id: string; j: string; origin: string; unit: string | null; amount: number | null; signed: string | null; start: string | null; stages: Record<string, string> }[] = [
+    { id: 'P-ZZ-1', j: '410100', origin: 'local', unit: '万元', amount: 20000, signed: '2024-02-10', start: '2024-05-20', stages: { '2023-12': 'negotiating', '2024-03': 'signed', '2024-06': 'started' } },
+    { id: 'P-ZZ-2', j: '410100', origin: 'foreign', unit: '万美元', amount: 3000, signed: '2024-01-15', start: null, stages: { '2024-03': 'signed', '2024-06': 'signed' } },
+    { id: 'P-KF-1', j: '410200', origin: 'other_province', unit: '亿元', amount: 1, signed: '2024-03-01', start: '2024-03-20', stages: { '2024-03': 'started', '2024-06': 'operating' } },
+    { id: 'P-LY-1', j: '410300', origin: 'local', unit: '万元', amount: 5000, signed: '2024-03-05', start: null, stages: { '2024-03': 'signed', '2024-06': 'negotiating' } },
+    { id: 'P-AY-1', j: '410500', origin: 'local', unit: null, amount: null, signed: null, start: null, stages: { '2024-03': 'planned', '2024-06': 'planned' } },
+    { id: 'P-WH-1', j: '420100', origin: 'foreign', unit: '美元', amount: 2_500_000, signed: '2023-11-30', start: '2024-04-01', stages: { '2023-12': 'signed', '2024-03': 'signed', '2024-06': 'started' } },
+  ];
+  for (const p of ledger) {
+    for (const [period, stage] of Object.entries(p.stages)) {
+      const [year, month] = period.split('-').map(Number) as [number, number];
+      const signedBy = p.signed !== null && p.signed <= `${period}-31`;
+      const started = stage === 'started' || stage === 'operating';
+      const funds = p.amount === null || !signedBy ? null : round(p.amount * (month / 12) * (p.id === 'P-KF-1' ? 2 : 1), 2);
+      projects.push([
+        p.id, period, year, month, `${p.j === '420100' ? '武汉' : '河南'}项目 ${p.id}`, p.id === 'P-ZZ-2' ? null : `Project "${p.id}", phase 1`,
+        p.j, p.id === 'P-AY-1' ? null : '先进制造业\n（含配套）', p.origin, stage, signedBy ? p.amount : null, funds, signedBy ? p.unit : null,
+        signedBy ? p.signed : null, p.start === null ? null : '2024-04-01', started ? p.start : null,
+        stage === 'planned' || stage === 'negotiating' ? 'internal' : 'public',
+        p.id === 'P-LY-1' && stage === 'negotiating' ? '合同解除, "重新洽谈"' : null, '招商台账', null, period === '2023-12' ? '2024-01' : '2024-07',
+      ]);
+    }
+  }
+
   const content: Record<string, string> = {
     jurisdictions: csv('jurisdictions', jurisdictions),
     indicators: csv('indicators', indicatorRows),
@@ -194,6 +223,7 @@ export async function writeEngineFixture(dir: string): Promise<string> {
     observation_vintages: csv('observation_vintages', vintages),
     targets: csv('targets', targets),
     exchange_rates: csv('exchange_rates', rates),
+    projects: csv('projects', projects),
   };
   for (const t of PUBLIC_TABLES) {
     const text = content[t.name];
