@@ -9,9 +9,15 @@ const publicDir = process.env.PORTAL_PUBLIC_DIR ?? 'public';
 // data URL starts with it (src/site/paths.ts). Always with a leading and a trailing slash.
 const base = `/${(process.env.PORTAL_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
+// The origin the site is served from (PORTAL_SITE=https://commerce.example.gov.cn): link previews
+// (og:image, og:url) and the printed pages' address are then absolute, as Open Graph wants.
+// Unset, they are paths (src/layouts/Base.astro).
+const site = process.env.PORTAL_SITE || undefined;
+
 export default defineConfig({
   publicDir,
   base,
+  site,
   // A build's own cache, so that two builds in one checkout share nothing they write.
   cacheDir: process.env.PORTAL_ASTRO_CACHE_DIR ?? './node_modules/.astro',
   // Deterministic, host-agnostic output: every page is a directory with index.html.

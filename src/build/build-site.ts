@@ -21,6 +21,8 @@ import path from 'node:path';
 import { buildData, type Audience, type BuildResult } from './build-data.ts';
 import { LeakFound, scanForLeaks } from './leak-scan.ts';
 import { precompressSite, type PrecompressedFile } from './precompress.ts';
+import type { Manifest } from '../site/data.ts';
+import { previewFonts, previewSite, renderPreviews, type PreviewsResult } from './previews.ts';
 import { acquireLock, removeLeftovers, swapIn, type Lock } from './publish.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 
@@ -47,6 +49,8 @@ export interface SiteBuildResult {
   data: BuildResult;
   /** The .br and .gz written beside the scripts, wasm and data (src/build/precompress.ts). */
   precompressed: PrecompressedFile[];
+  /** The link previews drawn (src/build/previews.ts). */
+  previews: PreviewsResult;
   seconds: { data: number; site: number };
 }
 
@@ -59,6 +63,8 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const publicData = path.join(publicDir, 'data');
   const audience = options.audience ?? 'public';
   const publishesData = audience === 'public';
+  // Before anything is built: a machine without the fonts learns it at once.
+  const fonts = previewFonts();
   const locks: Lock[] = [];
   try {
     locks.push(await acquireLock(outDir, log));
@@ -82,6 +88,15 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
         if (leaks.length > 0) throw new LeakFound(leaks, `the site for ${outDir}`);
         log(`  leak scan: nothing withheld in the site (${((performance.now() - t2) / 1000).toFixed(1)} s)`);
       }
+      // After the scan: a preview is drawn from its page, which the scan has read (it cannot read a PNG).
+      const previews = await renderPreviews(dirs.outDir, {
+        fonts,
+        site: previewSite(JSON.parse(await fs.readFile(path.join(dirs.publicDir, 'data/manifest.json'), 'utf8')) as Manifest),
+        log,
+      });
+      if (previews.files.length > 0 && !process.env.PORTAL_SITE) {
+        log('  link previews: PORTAL_SITE is not set, so og:image is a path, not an address; set PORTAL_SITE=https://your.host for chats that need one');
+      }
       // After the scan, which reads the files these copies are made of.
       const precompressed = await precompressSite(dirs.outDir, { log });
       if (publishesData) {
@@ -91,7 +106,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       }
       await swapIn(dirs.outDir, outDir);
       if (publishesData) await swapIn(staging, publicData);
-      return { data, precompressed, seconds: { data: (t1 - t0) / 1000, site: (t2 - t1) / 1000 } };
+      return { data, precompressed, previews, seconds: { data: (t1 - t0) / 1000, site: (t2 - t1) / 1000 } };
     } finally {
       await fs.rm(work, { recursive: true, force: true });
       await fs.rm(staging, { recursive: true, force: true });

@@ -138,7 +138,8 @@ async function brotliOf(raw: Buffer, cacheDir: string | null): Promise<Buffer> {
   return out;
 }
 
-async function pruneCache(cacheDir: string): Promise<void> {
+/** Removes the entries of a build cache unused for CACHE_DAYS (also the link previews' cache, src/build/previews.ts). */
+export async function pruneCache(cacheDir: string): Promise<void> {
   const before = Date.now() - CACHE_DAYS * 86_400_000;
   for (const name of await fs.readdir(cacheDir)) {
     const file = path.join(cacheDir, name);

@@ -51,6 +51,8 @@ export const T = {
     zh: '示例数据（合成）：本站数字由程序生成，用于演示，不是官方统计数据。',
     en: 'Synthetic demonstration data: the figures on this site are generated for a demo and are not official statistics.',
   },
+  /** Said on every picture of a synthetic site (its link previews). */
+  syntheticMark: { zh: '示例数据（合成）', en: 'Synthetic demo data' },
   noData: { zh: '暂无数据', en: 'No data yet' },
   noTargets: { zh: '本期没有设定目标的指标。', en: 'No indicator has a target for this period.' },
   whatChanged: { zh: '本次发布更新', en: 'What this release changed' },

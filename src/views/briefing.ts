@@ -41,6 +41,12 @@ export interface BriefingInput {
   locale: Locale;
 }
 
+/** Whether an indicator's section draws its target's trajectory: this year has a month with a completion. */
+export const drawsTrajectory = (x: BriefingIndicator): boolean => x.row !== null && !!x.trajectory?.thisYear.some((p) => p.completion !== null);
+
+/** The title of an indicator's trajectory chart. */
+export const trajectoryTitle = (indicatorName: string, locale: Locale): string => `${indicatorName}${locale === 'en' ? ': completion by month' : '逐月完成进度'}`;
+
 /** The sentences about one indicator, each a string ending with its stop. */
 export function indicatorSentences(b: BriefingInput, x: BriefingIndicator): string[] {
   const { locale } = b;
@@ -108,10 +114,9 @@ export function briefingBody(b: BriefingInput): string {
     const iname = nameOf(x.indicator, locale);
     const r = x.row!;
     const sentences = indicatorSentences(b, x);
-    const chart =
-      x.trajectory && x.trajectory.thisYear.some((p) => p.completion !== null)
-        ? el('figure', { class: 'chart trajectory' }, renderTrajectory({ ...x.trajectory, year: Number(b.period.slice(0, 4)), title: `${iname}${en ? ': completion by month' : '逐月完成进度'}`, locale, idPrefix: `trajectory-${i}` }))
-        : '';
+    const chart = drawsTrajectory(x)
+      ? el('figure', { class: 'chart trajectory' }, renderTrajectory({ ...x.trajectory!, year: Number(b.period.slice(0, 4)), title: trajectoryTitle(iname, locale), locale, idPrefix: `trajectory-${i}` }))
+      : '';
     return el(
       'section',
       // the id the numbers table links to, as on the jurisdiction page
