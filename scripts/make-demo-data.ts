@@ -1,7 +1,8 @@
 /**
  * Writes the labelled SYNTHETIC demo data package: Henan (410000), its 18 prefecture-level
  * cities, their counties and development zones, ten indicators, monthly year-to-date figures
- * for 2023, 2024 and 2025 up to September, annual targets, and boundary maps.
+ * for 2023, 2024 and 2025 up to September, annual targets, an investment projects ledger for
+ * 2024 and 2025, and boundary maps.
  *
  *   npx tsx scripts/make-demo-data.ts [OUT_DIR]        (default examples/henan-demo)
  *
@@ -21,6 +22,7 @@ import { type UnitProperties, buildTopoJson, unitFeatures } from './demo/maps.ts
 import { MISSING, REVISIONS, SUPPRESSED, releaseRows } from './demo/observations.ts';
 import { buildModel } from './demo/series.ts';
 import { CITIES_WITH_COUNTY_TARGETS, targetRows } from './demo/targets.ts';
+import { LEDGER_YEARS, ledgerPeriods, projectLives, projectRows, rateTargetRows } from './demo/projects.ts';
 import { CODE_CHANGE, type DemoUnit, PROVINCE, jurisdictionRows, unitsFromDivisions } from './demo/units.ts';
 
 export const DEMO_SEED = 20250917;
@@ -53,6 +55,9 @@ export interface DemoSummary {
   releases: number;
   observations: number;
   targets: number;
+  /** Rows of the projects ledger, and projects in it. */
+  projectRows: number;
+  projects: number;
   flags: Record<string, number>;
   files: Record<string, number>;
 }
@@ -96,7 +101,7 @@ function releaseRow(seed: number, id: string): Record<string, string> {
 
 /** Removes what a previous run wrote, and only that: the output directory may hold other files. */
 function clearOutputs(outDir: string): void {
-  for (const name of ['observations', 'targets', 'geo']) fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
+  for (const name of ['observations', 'targets', 'projects', 'geo']) fs.rmSync(path.join(outDir, name), { recursive: true, force: true });
   for (const name of ['jurisdictions.csv', 'indicators.csv', 'releases.csv', 'exchange_rates.csv', 'dataset.json', 'README.md']) {
     fs.rmSync(path.join(outDir, name), { force: true });
   }
@@ -170,10 +175,19 @@ edit by hand: change the generator and run it again.
   Figures are cumulative year to date; the first release of each year is January–February
   together (period YYYY-02): there is no YYYY-01. A release is published between the 15th and
   the 20th of the next month, 10:00 +08:00. Every row's note says "synthetic".
+- projects/: the investment projects ledger (招商项目台账), ${summary.projects} projects in ${summary.projectRows} rows, one file per
+  release from ${ledgerPeriods()[0]} to ${LAST_PERIOD}, each the whole ledger at the end of its month. Projects appear planned or in
+  negotiation (or already signed, at a signing ceremony), most sign, most of those start and some operate, with funds
+  arriving month by month; the build computes the three rates (三率) from it for every unit. Every row's source says
+  synthetic. On purpose: projects signed early in 2024 and never started (planned start long past, no funds), others
+  with no funds for months, foreign projects in 万美元, funds above the amount signed (W_FUNDS_EXCEED warnings
+  are expected), four projects marked internal after signing (and every project internal until signed, by default),
+  a contract cancelled back to negotiation (合同解除，重新洽谈) and a construction stop back to signed (停工整改).
 - targets/: ${summary.targets} annual targets for ${DEMO_YEARS.join(', ')}: the province, every city, and the counties of
   ${CITIES_WITH_COUNTY_TARGETS.map(name).join('、')}. Growth targets (% growth) for retail sales,
   trade, exports and domestic capital; level targets for online retail, FDI, new firms and the
-  loss-making share (以内). Targets are set from last year's figure and the planned growth,
+  loss-making share (以内); for 2024 and 2025 also the three project rates for the province and every city
+  (履约率 80%, 开工率 60%, 资金到位率 30%, 以上). Targets are set from last year's figure and the planned growth,
   so some units are ahead of pace and some behind (时间过半，任务过半).
 ${withMaps ? `- geo/: henan-prefectures.topo.json (the 18 units under 410000) and henan-counties.topo.json
   (the counties, used for each of the 17 cities with a county split; the renderer keeps the
@@ -233,9 +247,18 @@ export function writeDemo(options: DemoOptions): DemoSummary {
     for (const r of rows) flags[r.flag] = (flags[r.flag] ?? 0) + 1;
     writeTable(path.join(outDir, 'observations', `${id}.csv`), schema.observations, rows.map((r) => ({ ...r })));
   }
+  const lives = projectLives(seed, units);
+  let ledgerRows = 0;
+  for (const period of ledgerPeriods()) {
+    const rows = projectRows(lives, period);
+    ledgerRows += rows.length;
+    writeTable(path.join(outDir, 'projects', `${period}.csv`), schema.projects, rows);
+  }
   let targets = 0;
   for (const year of DEMO_YEARS) {
-    const rows = targetRows(seed, year, units, DEMO_INDICATORS, model);
+    // The rates' targets come after the indicators': the ledger starts in 2024.
+    const rateTargets = (LEDGER_YEARS as readonly number[]).includes(year) ? rateTargetRows(year, units) : [];
+    const rows = [...targetRows(seed, year, units, DEMO_INDICATORS, model), ...rateTargets];
     targets += rows.length;
     writeTable(path.join(outDir, 'targets', `${year}.csv`), schema.targets, rows.map((r) => ({ ...r })));
   }
@@ -259,7 +282,17 @@ export function writeDemo(options: DemoOptions): DemoSummary {
 
   if (options.geo) Object.assign(files, writeMaps(outDir, units, options.geo));
 
-  const summary: DemoSummary = { jurisdictions: jurRows.length, indicators: DEMO_INDICATORS.length, releases: releases.length, observations, targets, flags, files };
+  const summary: DemoSummary = {
+    jurisdictions: jurRows.length,
+    indicators: DEMO_INDICATORS.length,
+    releases: releases.length,
+    observations,
+    targets,
+    projectRows: ledgerRows,
+    projects: lives.length,
+    flags,
+    files,
+  };
   fs.writeFileSync(path.join(outDir, 'README.md'), readme(seed, units, summary, options.geo !== null));
   for (const rel of ['jurisdictions.csv', 'indicators.csv', 'releases.csv', 'exchange_rates.csv', 'dataset.json', 'README.md']) sizeOf(rel);
   return summary;
@@ -283,7 +316,8 @@ function main(): void {
   const total = Object.values(summary.files).reduce((a, b) => a + b, 0);
   console.log(
     `${path.relative(process.cwd(), outDir) || '.'}: ${summary.jurisdictions} jurisdictions, ${summary.indicators} indicators, ` +
-      `${summary.releases} releases, ${summary.observations} observations (flags ${JSON.stringify(summary.flags)}), ${summary.targets} targets; ` +
+      `${summary.releases} releases, ${summary.observations} observations (flags ${JSON.stringify(summary.flags)}), ${summary.targets} targets, ` +
+      `${summary.projects} projects in ${summary.projectRows} ledger rows; ` +
       `maps ${Object.entries(summary.files).filter(([k]) => k.startsWith('geo/')).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)} KB`).join(', ')}; ` +
       `top-level and map files ${(total / 1024).toFixed(0)} KB; ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );

@@ -39,6 +39,8 @@ const observations: (Row & { release: string })[] = observationFiles.flatMap((f)
 );
 const targetFiles = fs.readdirSync(path.join(DEMO, 'targets')).sort();
 const targets = targetFiles.flatMap((f) => readCsv(`targets/${f}`));
+const projectFiles = fs.readdirSync(path.join(DEMO, 'projects')).sort();
+const projects: (Row & { release: string })[] = projectFiles.flatMap((f) => readCsv(`projects/${f}`).map((r) => ({ ...r, release: f.replace(/\.csv$/, '') })));
 
 function lastDayOf(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
@@ -56,6 +58,7 @@ describe('the committed Henan demo', () => {
       ['geo/maps.csv', schema.geoMaps],
       ...observationFiles.map((f): [string, schema.Table] => [`observations/${f}`, schema.observations]),
       ...targetFiles.map((f): [string, schema.Table] => [`targets/${f}`, schema.targets]),
+      ...projectFiles.map((f): [string, schema.Table] => [`projects/${f}`, schema.projects]),
     ];
     for (const [rel, table] of tables) expect(headerOf(rel), rel).toEqual(table.columns.map((c) => c.name));
   });
@@ -159,6 +162,27 @@ describe('the committed Henan demo', () => {
     expect(observations.some((o) => o.indicator === 'signed_project_investment')).toBe(true);
   });
 
+  it('has a projects ledger for 2024 and 2025 with every case a ledger must handle', () => {
+    // One file per release of 2024 and 2025, each holding its own month.
+    expect(projectFiles).toEqual(releases.filter((r) => r.id! >= '2024').map((r) => `${r.id}.csv`));
+    expect(projects.every((p) => p.period === p.release)).toBe(true);
+    const latest = projects.filter((p) => p.period === '2025-09');
+    const level = (code: string) => jurisdictions.find((j) => j.code === code)?.level;
+    expect(new Set(projects.map((p) => level(p.jurisdiction!)))).toEqual(new Set(['prefecture', 'county']));
+    expect(new Set(projects.map((p) => p.stage))).toEqual(new Set(['planned', 'negotiating', 'signed', 'started', 'operating']));
+    // Stalled: signed in the first half of 2024, still not started, no funds.
+    expect(latest.filter((p) => p.stage === 'signed' && p.signed_on! < '2024-07-01' && Number(p.funds_arrived) === 0).length).toBeGreaterThan(0);
+    expect(projects.some((p) => p.stage === 'signed' && p.funds_arrived === '0')).toBe(true);
+    expect(projects.some((p) => p.unit === '万美元')).toBe(true);
+    expect(projects.some((p) => Number(p.funds_arrived) > Number(p.amount) && p.amount !== '')).toBe(true);
+    expect(new Set(projects.filter((p) => p.visibility === 'internal').map((p) => p.project)).size).toBeGreaterThan(0);
+    expect(new Set(projects.filter((p) => p.stage_note !== '').map((p) => `${p.stage} ${p.stage_note}`))).toEqual(new Set(['negotiating 合同解除，重新洽谈', 'signed 停工整改']));
+    for (const p of projects) expect(p.source).toContain('synthetic');
+    // Targets for the three rates, so that verdicts appear.
+    const rateTargets = targets.filter((t) => t.indicator!.startsWith('project_'));
+    expect(new Set(rateTargets.map((t) => `${t.year} ${t.indicator}`)).size).toBe(6);
+  });
+
   it('has magnitudes of the right order for Henan', () => {
     const value = (code: string, ind: string, period: string) =>
       Number(observations.find((o) => o.jurisdiction === code && o.indicator === ind && o.period === period && o.release === period)?.value);
@@ -252,6 +276,7 @@ describe('the demo generator', () => {
     'dataset.json',
     ...observationFiles.map((f) => `observations/${f}`),
     ...targetFiles.map((f) => `targets/${f}`),
+    ...projectFiles.map((f) => `projects/${f}`),
   ];
 
   it('writes the same bytes twice', () => {
@@ -265,5 +290,6 @@ describe('the demo generator', () => {
       expect(fs.readFileSync(path.join(dirs[0]!, rel), 'utf8'), rel).toBe(fs.readFileSync(path.join(DEMO, rel), 'utf8'));
     }
     expect(fs.readdirSync(path.join(dirs[0]!, 'observations')).sort()).toEqual(observationFiles);
+    expect(fs.readdirSync(path.join(dirs[0]!, 'projects')).sort()).toEqual(projectFiles);
   });
 });
