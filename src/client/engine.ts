@@ -4,7 +4,7 @@
  * view), with the catalog's queries bound to it. Its progress is reported in the reader's
  * language, with the bytes loaded so far.
  */
-import type { Locale } from '../lib/i18n.ts';
+import { VIEW_STATUS, type Locale } from '../lib/i18n.ts';
 import type { QueryDef } from '../queries/index.ts';
 
 type Queries = typeof import('../queries/index.ts')['queries'];
@@ -14,27 +14,9 @@ export interface Catalog {
   run<P, R>(query: QueryDef<P, R>, params: P): Promise<R[]>;
 }
 
-const WORDS = {
-  'zh-CN': {
-    updating: (period: string) => `正在更新到${period}…`,
-    showing: (period: string) => `当前显示：${period}。`,
-    failed: '未能更新，仍显示本页原有内容：',
-    noWasm: '此浏览器不支持 WebAssembly，无法在浏览器中查询；本页内容不受影响。',
-    engine: '正在加载浏览器查询引擎',
-    data: '正在载入数据',
-  },
-  en: {
-    updating: (period: string) => `Updating to ${period}…`,
-    showing: (period: string) => `Showing ${period}.`,
-    failed: 'Could not update; the page still shows its own figures:',
-    noWasm: 'This browser has no WebAssembly, so it cannot run queries; the page itself is complete.',
-    engine: 'Loading the in-browser query engine',
-    data: 'Loading the data',
-  },
-} as const;
-
-export function statusWords(locale: Locale): (typeof WORDS)[Locale] {
-  return WORDS[locale];
+/** Whether this browser can run the engine at all (DuckDB-WASM needs WebAssembly and a worker). */
+export function canQuery(): boolean {
+  return typeof WebAssembly !== 'undefined' && typeof Worker !== 'undefined';
 }
 
 /** Per set of indicators ('*': all): each view on a page with the same set shares one engine. */
@@ -57,8 +39,8 @@ function megabytes(n: number): string {
 }
 
 function open(dataUrl: string, locale: Locale, indicators: readonly string[] | undefined): Promise<Catalog> {
-  const words = WORDS[locale];
-  if (typeof WebAssembly === 'undefined' || typeof Worker === 'undefined') return Promise.reject(new Error(words.noWasm));
+  const words = VIEW_STATUS[locale];
+  if (!canQuery()) return Promise.reject(new Error('this browser has no WebAssembly or no Worker'));
   return (async () => {
     const [{ openWasmEngine }, { queries, runQuery }, { CATALOG_TABLES }] = await Promise.all([
       import('../engine/wasm.ts'),

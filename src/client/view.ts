@@ -4,9 +4,9 @@
  * engine is fetched on intent, the status line says what is shown or being updated to, and the
  * static view comes back for the page's own state. A view only says how to draw a state.
  */
-import type { Locale } from '../lib/i18n.ts';
+import { VIEW_STATUS, type Locale, type ViewFailure } from '../lib/i18n.ts';
 import { isInitial, readViewState, viewQuery, type ParamSpec } from '../lib/view-state.ts';
-import { openCatalog, prefetchCatalog, statusWords, type Catalog } from './engine.ts';
+import { canQuery, openCatalog, prefetchCatalog, type Catalog } from './engine.ts';
 
 export interface ViewDefinition {
   specs: ParamSpec[];
@@ -29,31 +29,42 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
   const form = root.querySelector<HTMLFormElement>('.view-controls')!;
   const status = root.querySelector<HTMLElement>('.view-status')!;
   const body = root.querySelector<HTMLElement>('.view-body')!;
-  const words = statusWords(def.locale);
+  const words = VIEW_STATUS[def.locale];
   const { specs } = def;
+  const initialState = Object.fromEntries(specs.map((s) => [s.name, s.initial]));
   const staticHtml = body.innerHTML;
   const staticStatus = status.textContent ?? '';
+  // What the static view shows, for the reader told that an update failed (none: an empty body).
+  const staticLabel = staticHtml.trim() ? def.describe(initialState) : null;
   let drawn = 0; // the latest request wins: an older answer arriving late is dropped
 
   const select = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
+
+  /** The static view, with its state in the controls and on the root. */
+  function showStatic(): void {
+    for (const spec of specs) select(spec.name).value = spec.initial;
+    body.innerHTML = staticHtml;
+    root.dataset.viewState = viewQuery(initialState, specs);
+  }
 
   async function show(state: Record<string, string>): Promise<void> {
     const ticket = ++drawn;
     for (const spec of specs) select(spec.name).value = state[spec.name]!;
     const query = viewQuery(state, specs);
     if (isInitial(state, specs)) {
-      body.innerHTML = staticHtml;
+      showStatic();
       status.textContent = staticStatus;
       root.removeAttribute('aria-busy'); // a render still under way for a state taken back
-      root.dataset.viewState = query;
       return;
     }
     const label = def.describe(state);
     status.textContent = words.updating(label);
     root.setAttribute('aria-busy', 'true');
+    let stage: ViewFailure = canQuery() ? 'load' : 'no_wasm';
     const started = performance.now();
     try {
       const catalog = await openCatalog(def.dataUrl, (line) => ticket === drawn && (status.textContent = line), def.locale, def.indicators);
+      stage = 'draw';
       // The last answer's time splits a redraw into its queries and its markup (measures `npm run bench` reads).
       const ready = performance.now();
       let answered = ready;
@@ -70,7 +81,12 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
       performance.measure('view:query', { start: ready, end: answered, detail });
       performance.measure('view:render', { start: answered, detail });
     } catch (err) {
-      if (ticket === drawn) status.textContent = `${words.failed} ${err instanceof Error ? err.message : String(err)}`;
+      if (ticket !== drawn) return;
+      console.error(err);
+      // The page falls back to the view it has for sure, and says so; the controls show that
+      // state too, so that picking the wanted one again tries again.
+      showStatic();
+      status.textContent = words.failed(label, stage, staticLabel);
     } finally {
       if (ticket === drawn) root.removeAttribute('aria-busy');
     }

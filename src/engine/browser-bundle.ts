@@ -15,8 +15,20 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import guardWorker from './duckdb-browser-guard.worker.js?url';
 
 export const LOCAL_BUNDLES: DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
+
+/**
+ * The worker to start for a DuckDB worker script: our guard (./duckdb-browser-guard.worker.js),
+ * which runs it and turns a failure to fetch or compile the wasm, which DuckDB's worker leaves
+ * unanswered, into the Worker's error event.
+ */
+export function guardedWorkerUrl(duckdbWorker: string): string {
+  const url = new URL(guardWorker, globalThis.location.href);
+  url.searchParams.set('worker', new URL(duckdbWorker, globalThis.location.href).href);
+  return url.href;
+}

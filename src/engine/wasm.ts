@@ -30,7 +30,7 @@
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { DateUnit, makeVector, Precision, TimeUnit, Type, type Data, type DataType, type Table, type Vector } from 'apache-arrow';
-import { LOCAL_BUNDLES } from './browser-bundle.ts';
+import { guardedWorkerUrl, LOCAL_BUNDLES } from './browser-bundle.ts';
 import { toCell } from './params.ts';
 import { REQUEST_TABLE_STATEMENTS, throughRequest } from './request.ts';
 import { INDICATOR_ID_RE } from '../lib/schema.ts';
@@ -184,16 +184,19 @@ async function start(
   const bundleName: 'eh' | 'mvp' = bundle.mainModule === bundles.eh?.mainModule ? 'eh' : 'mvp';
   emit({ phase: 'instantiating', fraction: 0, bundle: bundleName });
 
-  const worker = new Worker(bundle.mainWorker!);
+  const worker = new Worker(guardedWorkerUrl(bundle.mainWorker!));
   // AsyncDuckDB drops pending requests silently when its worker fails (e.g. a 404 on the
-  // worker script): race every step against the worker's error event instead of hanging.
+  // worker script, or the wasm failing to download or compile, which the guard reports):
+  // race every step against the worker's error event instead of hanging.
   let failWorker: (e: Error) => void = () => {};
   const workerFailed = new Promise<never>((_, reject) => {
     failWorker = reject;
   });
   workerFailed.catch(() => {});
-  const onWorkerError = (ev: ErrorEvent) =>
+  const onWorkerError = (ev: ErrorEvent) => {
+    ev.preventDefault(); // handled here: not an error of the page
     failWorker(new Error(`DuckDB-WASM worker failed (${bundle.mainWorker}): ${ev.message || 'could not load'}`));
+  };
   worker.addEventListener('error', onWorkerError);
   const step = <T>(p: Promise<T>): Promise<T> => Promise.race([p, workerFailed]);
 

@@ -67,3 +67,36 @@ export const UI = {
 /** "第3名" / "No. 3": how a rank is named on a chart axis or in a mark title. */
 export const rankLabel = (rank: number, locale: Locale): string =>
   locale === 'zh-CN' ? `第${rank}名` : `No. ${rank}`;
+
+/** Why a browser view could not draw a state, in the reader's words (the details go to the console). */
+export type ViewFailure = 'no_wasm' | 'load' | 'draw';
+
+/**
+ * The browser views' status line (src/client/view.ts, src/client/engine.ts) and the pages'
+ * first one: what is shown, what it is updating to and what it is loading, and, when an update
+ * fails, that the page still shows its static view (`shown`: null when it has none to show).
+ */
+export const VIEW_STATUS = {
+  'zh-CN': {
+    updating: (period: string) => `正在更新到${period}…`,
+    showing: (period: string) => `当前显示：${period}。`,
+    failed: (period: string, why: ViewFailure, shown: string | null) =>
+      `未能更新到${period}：${VIEW_FAILURES[why].zh}。${shown === null ? '' : `本页显示的仍是静态页面：${shown}。`}`,
+    engine: '正在加载浏览器查询引擎',
+    data: '正在载入数据',
+  },
+  en: {
+    updating: (period: string) => `Updating to ${period}…`,
+    showing: (period: string) => `Showing ${period}.`,
+    failed: (period: string, why: ViewFailure, shown: string | null) =>
+      `Could not update the view to ${period}: ${VIEW_FAILURES[why].en}.${shown === null ? '' : ` The page still shows its static view: ${shown}.`}`,
+    engine: 'Loading the in-browser query engine',
+    data: 'Loading the data',
+  },
+} as const;
+
+const VIEW_FAILURES = {
+  no_wasm: { zh: '此浏览器不支持 WebAssembly，无法在浏览器中查询', en: 'this browser has no WebAssembly, so it cannot run the queries' },
+  load: { zh: '浏览器查询引擎或数据未能加载', en: 'the in-browser query engine or the data could not be loaded' },
+  draw: { zh: '查询或绘制出错', en: 'a query or the drawing failed' },
+} as const satisfies Record<ViewFailure, Bilingual>;

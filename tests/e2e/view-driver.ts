@@ -53,6 +53,22 @@ export async function waitForViewState(page: Page, expected?: string, timeoutMs 
   }
 }
 
+/** Waits until the view is not busy and its status line is `expected` (an update that failed says so there). */
+export async function waitForStatus(page: Page, expected: string, timeoutMs = 60_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([sel, want]) => {
+        const root = document.querySelector(sel);
+        return !!root && root.getAttribute('aria-busy') !== 'true' && root.querySelector('.view-status')?.textContent?.trim() === want;
+      },
+      [VIEW, expected] as const,
+      { timeout: timeoutMs },
+    );
+  } catch (err) {
+    throw new Error(`the view did not say ${JSON.stringify(expected)}: ${await describeView(page)}\n${String(err)}`);
+  }
+}
+
 /** Loads a page with a view and waits until it shows `expected` (or any state). */
 export async function openView(page: Page, url: string, expected?: string): Promise<void> {
   const res = await page.goto(url, { waitUntil: 'load' });

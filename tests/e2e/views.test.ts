@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ServedSite } from '../support/site.ts';
 import { connectBrowser, isolatedContext, sites, view } from './helpers.ts';
-import { changeControl, goInHistory, holdEngine, openView, readView, VIEW, viewQuery, waitForViewState, type ShownView } from './view-driver.ts';
+import { changeControl, goInHistory, holdEngine, openView, readView, VIEW, viewQuery, waitForStatus, waitForViewState, type ShownView } from './view-driver.ts';
 
 const demo = sites.find(([name]) => name === 'demo')?.[1];
 
@@ -31,6 +31,11 @@ interface ViewCase {
   period: string;
   metric: string;
   otherParent: { code: string; path: string };
+  /**
+   * What the status line says when the view cannot be updated to `period`: the engine (here its
+   * `failing` part, by a real network failure) could not be loaded, or there is no WebAssembly.
+   */
+  failed: { failing: 'wasm' | 'worker'; load: string; noWasm: string };
 }
 
 const CASES: ViewCase[] = [
@@ -41,6 +46,11 @@ const CASES: ViewCase[] = [
     period: '2024-06',
     metric: 'pace_gap',
     otherParent: { code: '410300', path: '/indicators/online_retail/410300/' },
+    failed: {
+      failing: 'wasm',
+      load: '未能更新到2024年1-6月：浏览器查询引擎或数据未能加载。本页显示的仍是静态页面：2025年1-9月。',
+      noWasm: '未能更新到2024年1-6月：此浏览器不支持 WebAssembly，无法在浏览器中查询。本页显示的仍是静态页面：2025年1-9月。',
+    },
   },
   {
     template: 'indicator-parent (English)',
@@ -49,8 +59,16 @@ const CASES: ViewCase[] = [
     period: '2024-03',
     metric: 'completion',
     otherParent: { code: '410000', path: '/en/indicators/online_retail/' },
+    failed: {
+      failing: 'worker',
+      load: 'Could not update the view to Jan–Mar 2024: the in-browser query engine or the data could not be loaded. The page still shows its static view: Jan–Sep 2025.',
+      noWasm: 'Could not update the view to Jan–Mar 2024: this browser has no WebAssembly, so it cannot run the queries. The page still shows its static view: Jan–Sep 2025.',
+    },
   },
 ];
+
+/** The request that fails in a case: the engine's wasm module, or DuckDB's own worker script (which our guard worker loads). */
+const FAILING = { wasm: /\.wasm(\?|#|$)/i, worker: /\/duckdb-browser-eh\.worker\.[^/]*\.js(\?|#|$)/i } as const;
 
 /** Every region of every map as "code=value" (not the map's label, which names the period), for "did the maps change". */
 const regionValues = (v: ShownView) => v.maps.flatMap((m) => m.regions);
@@ -145,6 +163,57 @@ describe.runIf(demo)('demo site: the browser views', () => {
         expect(comparable(await readView(page))).toEqual(comparable(staticView));
       } finally {
         await release();
+        await page.close();
+      }
+    });
+
+    it(`an engine that cannot be loaded (its ${c.failed.failing} fails to download) is reported; the static view stays, the controls work, a later change tries again`, async () => {
+      const page = await context.newPage();
+      const failed: string[] = [];
+      try {
+        await openView(page, url, q({}));
+        const staticView = await readView(page);
+        // A real network failure of the request, in the browser: nothing about the engine is mocked.
+        await page.route(FAILING[c.failed.failing], (route) => {
+          failed.push(route.request().url());
+          return route.abort('failed');
+        });
+        await page.locator(`${VIEW} .view-controls select[name="period"]`).selectOption(c.period);
+        await waitForStatus(page, c.failed.load);
+        expect(failed.length, `requests for the ${c.failed.failing} that failed`).toBeGreaterThan(0);
+        const shown = await readView(page);
+        expect(shown.state, 'data-view-state: the static view’s, not the state asked for').toBe(q({}));
+        expect(await page.locator(VIEW).getAttribute('aria-busy'), 'aria-busy').toBeNull();
+        expect(shown.html, 'the static view, intact').toBe(staticView.html);
+        const period = page.locator(`${VIEW} .view-controls select[name="period"]`);
+        expect(await period.inputValue(), 'the period control shows what the page shows').toBe(c.initial.period);
+        expect(await period.isEnabled()).toBe(true);
+        // The network is back: picking the period again draws it.
+        await page.unroute(FAILING[c.failed.failing]);
+        await changeControl(page, 'period', c.period, q({ period: c.period }));
+        expect((await readView(page)).html, 'the state, drawn on the second try').not.toBe(staticView.html);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('a browser without WebAssembly says so, keeps the static view and fetches no engine', async () => {
+      const page = await context.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      try {
+        await openView(page, url, q({}));
+        const staticView = await readView(page);
+        await page.addInitScript(() => {
+          delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
+        });
+        await page.goto(`${url}?${q({ period: c.period })}`, { waitUntil: 'load' });
+        await waitForStatus(page, c.failed.noWasm);
+        const shown = await readView(page);
+        expect(shown.state).toBe(q({}));
+        expect(shown.html, 'the static view, intact').toBe(staticView.html);
+        expect(requests.filter(isEngine), 'engine requests').toEqual([]);
+      } finally {
         await page.close();
       }
     });
