@@ -21,12 +21,15 @@
  * it; at least 4 characters), its amount and funds as printed in their unit and in 亿元.
  * Numbers are looked for where figures are written: table cells, JSON values, the text and
  * descriptive attributes of HTML (not SVG geometry or boundary coordinates), and in JS only as
- * decimals (a bundled library is full of integer constants). Binary files (the DuckDB-WASM
- * module, images) are not read: they come from packages, not from the data.
+ * decimals (a bundled library is full of integer constants), and the text of Word files (the
+ * circulars'), unzipped. Other binary files (the DuckDB-WASM module, images) are not read: they
+ * come from packages, not from the data; the link previews, drawn from the data, are drawn after
+ * the scan from the pages it read (src/build/previews.ts).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { strFromU8, unzipSync } from 'fflate';
 import { formatAmount, publishedDecimals } from '../lib/format.ts';
 import { LOCALES } from '../lib/i18n.ts';
 import { PERIOD_RE, UNITS, type Unit } from '../lib/schema.ts';
@@ -246,6 +249,10 @@ export async function scanForLeaks(root: string, withheld: Withheld): Promise<Le
         continue;
       }
       const bytes = await fs.readFile(file);
+      if (ext === '.docx') {
+        scanDocx(bytes, withheld, phrase, report);
+        continue;
+      }
       if (bytes.subarray(0, 8192).includes(0)) continue; // binary
       const text = bytes.toString('utf8');
       // A withheld name is a leak wherever it stands: in text, an attribute, a script.
@@ -262,6 +269,30 @@ export async function scanForLeaks(root: string, withheld: Withheld): Promise<Le
 }
 
 type Report = (where: string, what: string) => void;
+
+/**
+ * A Word file (the circulars', src/site/circular-docx.ts) is a ZIP of XML parts: the document,
+ * its headers and footers, its properties. Each part is read as its text, a paragraph (or, outside
+ * the document's own markup, an element) a line, so that a figure Word splits into several runs
+ * is read whole, and a cell or a paragraph holding only an id stands as an identifier.
+ */
+function scanDocx(bytes: Uint8Array, w: Withheld, phrase: RegExp | null, report: Report): void {
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, { filter: (f) => f.name.endsWith('.xml') });
+  } catch (e) {
+    report('the file', `not a readable Word file, so it could not be scanned (${(e as Error).message})`);
+    return;
+  }
+  for (const part of Object.keys(parts).sort()) {
+    const text = strFromU8(parts[part]!)
+      .replace(/<\/(?:w:p|(?!w:)[^>]*)>/g, '\n')
+      .replace(/<[^>]*>/g, '');
+    const partReport: Report = (where, what) => report(`${part} ${where.replace(/^line/, 'paragraph')}`, what);
+    if (phrase) for (const m of text.matchAll(phrase)) partReport(`line ${text.slice(0, m.index).split('\n').length}`, w.phrases.get(m[0])!);
+    scanText(text, 0, text, {}, w, partReport);
+  }
+}
 
 async function filesUnder(root: string): Promise<string[]> {
   const out: string[] = [];

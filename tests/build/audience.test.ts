@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData, type Audience, type BuildResult } from '../../src/build/build-data.ts';
 import { buildSite, type SiteDirs } from '../../src/build/build-site.ts';
 import { LeakFound, scanForLeaks } from '../../src/build/leak-scan.ts';
+import { Document, Header, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 
 const minimal = path.join(import.meta.dirname, 'fixtures/minimal');
 const HEADER = 'jurisdiction,indicator,period,value,yoy_pct,flag,note';
@@ -142,6 +143,37 @@ describe('the leak scan', () => {
     ]);
     expect((error as Error).message).toMatch(/^leak scan: 5 withheld item\(s\) in the site for .*site-dist, so nothing was published:\n {2}_astro\/chunk.js \(line 1\)/);
     expect(await contents(path.join(tmp, 'site-dist'))).toEqual(before);
+  });
+
+  it('opens a Word file (a circular) and finds a figure split across runs, an id in a cell and one in the header', async () => {
+    const { r, out } = await build('public', BEFORE, 'planted-docx');
+    const dir = path.join(out, 'circulars/100000/2025-05');
+    await fs.mkdir(dir, { recursive: true });
+    const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+    const leaky = new Document({
+      sections: [
+        {
+          headers: { default: new Header({ children: [new Paragraph('embargoed release 2025-07 is not an id here; this is:'), new Paragraph('secret_metric')] }) },
+          children: [
+            // Word keeps a figure in as many runs as it likes: 12,345 and .6 are one figure.
+            new Paragraph({ children: [new TextRun('北京市零售额'), new TextRun('12,345'), new TextRun('.6亿元。')] }),
+            new Table({ rows: [new TableRow({ children: [cell('北京市'), cell('76543.2'), cell('5,000.1')] })] }),
+          ],
+        },
+      ],
+    });
+    await fs.writeFile(path.join(dir, 'circular-100000-2025-05.docx'), await Packer.toBuffer(leaky));
+    // Public words, and a public figure, in a Word file of their own: nothing.
+    const quiet = new Document({ sections: [{ children: [new Paragraph('secret_metric 一词出现在正文中；5,000.1亿元是公开数字。')] }] });
+    await fs.writeFile(path.join(dir, 'circular-quiet.docx'), await Packer.toBuffer(quiet));
+    await fs.writeFile(path.join(dir, 'broken.docx'), 'not a zip');
+    const leaks = (await scanForLeaks(out, r.withheld!)).map((l) => `${l.file} ${l.where}: ${l.what}`);
+    expect(leaks).toEqual([
+      'circulars/100000/2025-05/broken.docx the file: not a readable Word file, so it could not be scanned (invalid zip data)',
+      'circulars/100000/2025-05/circular-100000-2025-05.docx word/document.xml paragraph 1: figure 12,345.6 of 110000 secret_metric 2025-05 of release 2025-06 (internal)',
+      'circulars/100000/2025-05/circular-100000-2025-05.docx word/document.xml paragraph 3: figure 76543.2 of 110000 retail_sales 2025-06 of release 2025-07 (embargoed)',
+      'circulars/100000/2025-05/circular-100000-2025-05.docx word/header1.xml paragraph 2: internal indicator secret_metric',
+    ]);
   });
 
   it('does not take SVG geometry, prose or a public figure for a leak', async () => {
