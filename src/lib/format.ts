@@ -480,6 +480,17 @@ export const FLAG_LABELS: Record<MarkedFlag, { zh: FlagText; en: FlagText }> = {
 export const flagText = (flag: MarkedFlag, locale: Locale): FlagText =>
   locale === 'zh-CN' ? FLAG_LABELS[flag].zh : FLAG_LABELS[flag].en;
 
+/**
+ * The sources of what a page or a circular shows, each once, in the order first met: a source
+ * field may name several, separated by " | " (a target from two documents), and many rows name
+ * the same one, so a line of every row's field repeated one address dozens of times.
+ */
+export function distinctSources(fields: Iterable<string | null | undefined>): string[] {
+  const out = new Set<string>();
+  for (const field of fields) for (const s of (field ?? '').split(/\s+\|\s+/)) if (s.trim()) out.add(s.trim());
+  return [...out];
+}
+
 /** Legend lines for the flags that occur, in the order of schema.FLAGS. */
 export function flagLegend(flags: Iterable<Flag>, locale: Locale): string[] {
   const present = new Set(flags);

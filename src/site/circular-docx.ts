@@ -14,6 +14,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   Packer,
   PageNumber,
   PageOrientation,
@@ -26,6 +27,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Circular } from '../views/circular.ts';
+import { INTERNAL_MARK } from './audience.ts';
 
 /** A4 in twentieths of a point (portrait; docx swaps them for a landscape section). */
 const A4 = { width: 11906, height: 16838 } as const;
@@ -90,6 +92,13 @@ function pageFooter(en: boolean): Footer {
   return new Footer({ children: [new Paragraph({ style: 'Cell', alignment: AlignmentType.CENTER, children: [new TextRun({ children: parts })] })] });
 }
 
+/** The internal site's mark at the top of every page, as its pages and printed sheets carry it: a Word file travels too. */
+function internalHeader(): Header {
+  return new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: INTERNAL_MARK, bold: true, color: 'A21B1B', size: SIZE.small, font: font('黑体') })] })],
+  });
+}
+
 /** The core properties with fixed dates (docx writes the time of the build). */
 function coreXml(c: Circular, isoDate: string): string {
   const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -130,8 +139,11 @@ export function fixZipTimes(zip: Uint8Array, when: Date): Uint8Array<ArrayBuffer
   return out;
 }
 
-/** The .docx bytes of a circular. `asOf` (an ISO instant) dates the file; null dates it 1980-01-01. */
-export async function circularDocx(c: Circular, asOf: string | null): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The .docx bytes of a circular. `asOf` (an ISO instant) dates the file; null dates it 1980-01-01.
+ * `internal`: the internal site's file, marked 内部资料 / Internal at the top of every page.
+ */
+export async function circularDocx(c: Circular, asOf: string | null, options: { internal: boolean } = { internal: false }): Promise<Uint8Array<ArrayBuffer>> {
   const en = c.locale === 'en';
   const when = new Date(asOf ?? '1980-01-01T00:00:00Z');
   const text: Paragraph[] = [
@@ -147,6 +159,7 @@ export async function circularDocx(c: Circular, asOf: string | null): Promise<Ui
     styled('CircularNote', c.versionLine),
   ];
   const footers = { default: pageFooter(en) };
+  const headers = options.internal ? { default: internalHeader() } : undefined;
   const doc = new Document({
     title: c.title,
     styles: {
@@ -154,9 +167,10 @@ export async function circularDocx(c: Circular, asOf: string | null): Promise<Ui
       paragraphStyles: STYLES,
     },
     sections: [
-      { properties: { page: { size: { ...A4, orientation: PageOrientation.PORTRAIT }, margin: MARGIN } }, footers, children: text },
+      { properties: { page: { size: { ...A4, orientation: PageOrientation.PORTRAIT }, margin: MARGIN } }, headers, footers, children: text },
       {
         properties: { type: SectionType.NEXT_PAGE, page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } },
+        headers,
         footers,
         children: tables,
       },

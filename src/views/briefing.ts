@@ -7,7 +7,7 @@
  * claims. One function for the pre-rendered pages and the browser's older periods.
  */
 import { allOnTrackSentence, offTrackSentences, topBottomSentence } from '../lib/circular-text.ts';
-import { flagLegend, formatDate, formatPct, formatPeriod, formatTarget, formatValue, sentenceLevelGrowth, sentencePace, sentenceRank } from '../lib/format.ts';
+import { distinctSources, flagLegend, formatDate, formatPct, formatPeriod, formatTarget, formatValue, sentenceLevelGrowth, sentencePace, sentenceRank } from '../lib/format.ts';
 import { punct, type Locale } from '../lib/i18n.ts';
 import type { Flag, Level, Unit } from '../lib/schema.ts';
 import { verdictPhrase } from '../lib/verdict.ts';
@@ -126,7 +126,7 @@ export function briefingBody(b: BriefingInput): string {
       chart,
     );
   });
-  const sources = [...new Set(shown.map((x) => x.indicator.source).filter((s): s is string => !!s))];
+  const sources = distinctSources(shown.map((x) => x.indicator.source));
   const flags = flagLegend(new Set(shown.map((x) => x.row?.flag).filter((f): f is Flag => !!f)), locale);
   const period = formatPeriod(b.period, locale);
   return [

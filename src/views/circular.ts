@@ -7,7 +7,7 @@
  * it as markup for the page (and could for the browser), src/site/circular-docx.ts as Word.
  */
 import { allOnTrackOrNone, offTrackSentences, overviewSentence, topBottomSentence } from '../lib/circular-text.ts';
-import { flagLegend, formatObservation, formatPct, formatPeriod, formatTarget, sharedDecimals } from '../lib/format.ts';
+import { distinctSources, flagLegend, formatObservation, formatPct, formatPeriod, formatTarget, sharedDecimals } from '../lib/format.ts';
 import { paren, type Locale } from '../lib/i18n.ts';
 import type { Flag, Unit } from '../lib/schema.ts';
 import type { ProgressRow } from '../queries/progress.ts';
@@ -141,8 +141,8 @@ export function circular(c: CircularInput): Circular {
     const basis = col.rows[0]?.rank_basis === 'yoy' ? (en ? 'ranked by growth' : '按增速排名') : en ? 'ranked by value' : '按总量排名';
     return { indicator: col.indicator, caption: `${name(col)}${paren(en ? `${period}, ${basis}` : `${period}，${basis}`, locale)}`, header, rows, decimals };
   });
-  const sources = [...new Set(columns.map((col) => col.indicator.source).filter((s): s is string => !!s))];
-  const targetSources = [...new Set(columns.flatMap((col) => col.rows.map((r) => r.target_source)).filter((s): s is string => !!s))];
+  const sources = distinctSources(columns.map((col) => col.indicator.source));
+  const targetSources = distinctSources(columns.flatMap((col) => col.rows.map((r) => r.target_source)));
   const sourceLine = en
     ? `Source: ${sources.join('; ') || '—'}. Targets: ${targetSources.join('; ') || '—'}.`
     : `资料来源：${sources.join('；') || '—'}。目标来源：${targetSources.join('；') || '—'}。`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   averageOf,
+  distinctSources,
   FLAG_LABELS,
   flagLegend,
   formatDate,
@@ -177,6 +178,20 @@ describe('periods and dates', () => {
     expect(toBeijingIso('2025-07-14T20:30:00Z')).toBe('2025-07-15T04:30:00+08:00');
     expect(toBeijingIso('2025-07-15')).toBe('2025-07-15');
     expect(() => formatDate('15/07/2025', zh)).toThrow();
+  });
+});
+
+describe('sources', () => {
+  it('names each source once, in the order first met, splitting fields that name several', () => {
+    const a = 'https://a.example/targets';
+    expect(distinctSources([`${a} | https://b.example/x`, a, null, '', `https://c.example | ${a}`, '  国家统计局 ', undefined, '国家统计局'])).toEqual([
+      a,
+      'https://b.example/x',
+      'https://c.example',
+      '国家统计局',
+    ]);
+    // A bar inside a name is not a separator.
+    expect(distinctSources(['A|B'])).toEqual(['A|B']);
   });
 });
 

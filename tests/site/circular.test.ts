@@ -4,15 +4,16 @@
  * and the Word file read back with mammoth (every sentence and every table cell), A4 with a
  * landscape section for the tables, in Chinese fonts, and the same bytes each time.
  */
-import { inflateRawSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types.ts';
 import type { Locale } from '../../src/lib/i18n.ts';
 import { queries, runQuery } from '../../src/queries/index.ts';
 import type { ProgressRow } from '../../src/queries/progress.ts';
+import { INTERNAL_MARK } from '../../src/site/audience.ts';
 import { circularDocx } from '../../src/site/circular-docx.ts';
-import { circular, circularBody, type Circular, type CircularIndicator } from '../../src/views/circular.ts';
+import { circular, circularBody, type Circular, type CircularIndicator, type CircularInput } from '../../src/views/circular.ts';
 import { openBasic } from '../queries/helpers.ts';
 
 let engine: Engine;
@@ -28,17 +29,19 @@ afterAll(async () => {
   await engine?.close();
 });
 
-function henan(locale: Locale): Circular {
+function henanInput(locale: Locale): CircularInput {
   const ids = ['consumer_complaints', 'online_share', 'retail_sales', 'gdp'];
-  return circular({
+  return {
     parent: { code: '410000', name_zh: '河南省', name_en: 'Henan' },
     period: '2024-06',
     locale,
     version: 'v-test',
     dataAsOf: locale === 'en' ? '15 Jul 2024' : '2024年7月15日',
     columns: ids.map((id) => ({ indicator: indicators.find((i) => i.id === id)!, rows: rows.filter((r) => r.indicator === id) })),
-  });
+  };
 }
+
+const henan = (locale: Locale): Circular => circular(henanInput(locale));
 
 const paragraphs = (c: Circular) => c.sections.flatMap((s) => [s.heading, ...s.parts.map((p) => p.text)]);
 
@@ -83,6 +86,19 @@ describe('the circular', () => {
     ]);
   });
 
+  it('names each source once in its source line, on the page and in the Word file, though rows repeat them and a field names several', async () => {
+    const a = 'https://a.example/targets-2024';
+    const fields = [`${a} | https://b.example/henan`, a, `${a} | https://c.example/news`, null, `https://b.example/henan | ${a}`];
+    const c = circular({
+      ...henanInput('zh-CN'),
+      columns: henanInput('zh-CN').columns.map((col) => ({ ...col, rows: col.rows.map((r, i) => ({ ...r, target_source: fields[i % fields.length]! })) })),
+    });
+    expect(c.sourceLine).toBe(`资料来源：fixture。目标来源：${a}；https://b.example/henan；https://c.example/news。`);
+    const html = circularBody(c, { hrefFor: (code) => `/jurisdictions/${code}/`, indicatorHref: (id) => `/indicators/${id}/` });
+    const word = (await mammoth.extractRawText({ buffer: Buffer.from(await circularDocx(c, null)) })).value;
+    for (const said of [html, word]) expect(said.split(a)).toHaveLength(2);
+  });
+
   it('says the same in English', () => {
     const c = henan('en');
     expect(paragraphs(c).slice(0, 4)).toEqual([
@@ -103,20 +119,15 @@ describe('the circular', () => {
   });
 });
 
-/** The text of one entry of a ZIP archive (stored or deflated). */
+/** The text of one entry of a ZIP archive. */
 function zipEntry(zip: Uint8Array, name: string): string {
-  const buf = Buffer.from(zip);
-  for (let at = 0; buf.readUInt32LE(at) === 0x04034b50; ) {
-    const method = buf.readUInt16LE(at + 8);
-    const size = buf.readUInt32LE(at + 18);
-    const nameLength = buf.readUInt16LE(at + 26);
-    const start = at + 30 + nameLength + buf.readUInt16LE(at + 28);
-    const data = buf.subarray(start, start + size);
-    if (buf.toString('utf8', at + 30, at + 30 + nameLength) === name) return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    at = start + size;
-  }
-  throw new Error(`${name} is not in the archive`);
+  const entry = unzipSync(zip, { filter: (f) => f.name === name })[name];
+  if (!entry) throw new Error(`${name} is not in the archive`);
+  return strFromU8(entry);
 }
+
+/** The names of the entries of a ZIP archive. */
+const zipNames = (zip: Uint8Array): string[] => Object.keys(unzipSync(zip)).sort();
 
 describe('the Word file', () => {
   it('holds every sentence and every cell of the ranking tables (read back with mammoth)', async () => {
@@ -142,5 +153,23 @@ describe('the Word file', () => {
     const styles = zipEntry(bytes, 'word/styles.xml');
     for (const face of ['仿宋', '黑体', '宋体']) expect(styles).toContain(`w:eastAsia="${face}"`);
     expect(zipEntry(bytes, 'docProps/core.xml')).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2024-07-15T02:00:00Z</dcterms:modified>');
+  });
+
+  it('says 内部资料 / Internal at the top of every page of the internal site’s file, and the public file never does', async () => {
+    const c = henan('zh-CN');
+    const internal = await circularDocx(c, '2024-07-15T02:00:00Z', { internal: true });
+    const doc = zipEntry(internal, 'word/document.xml');
+    // Both sections (the text, portrait, and the tables, landscape) name the same default header.
+    const refs = [...doc.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => /<w:headerReference w:type="default" r:id="([^"]+)"\/>/.exec(m[0])?.[1]);
+    expect(refs).toHaveLength(2);
+    expect(refs.every((r) => r !== undefined)).toBe(true);
+    const rels = zipEntry(internal, 'word/_rels/document.xml.rels');
+    const headers = refs.map((id) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1]);
+    for (const file of headers) expect(zipEntry(internal, `word/${file}`)).toContain(`<w:t xml:space="preserve">${INTERNAL_MARK}</w:t>`);
+    // mammoth reads the body only (it drops headers), which is the same as the public file's.
+    const publicBytes = await circularDocx(c, '2024-07-15T02:00:00Z');
+    expect((await mammoth.extractRawText({ buffer: Buffer.from(internal) })).value).toBe((await mammoth.extractRawText({ buffer: Buffer.from(publicBytes) })).value);
+    expect(zipNames(publicBytes).filter((n) => n.includes('header'))).toEqual([]);
+    for (const name of zipNames(publicBytes)) expect(zipEntry(publicBytes, name), name).not.toContain('内部资料');
   });
 });

@@ -5,6 +5,7 @@
  * nothing else has to know the list of circulars.
  */
 import type { APIRoute } from 'astro';
+import { isInternal } from '../../../../../site/audience.ts';
 import { siteManifest } from '../../../../../site/data.ts';
 import { circularDocx } from '../../../../../site/circular-docx.ts';
 import { circularOf, circularPaths } from '../../../../../site/circular.ts';
@@ -19,6 +20,7 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const c = await circularOf(params.parent!, params.period!, localeOf(params.locale));
-  const bytes = await circularDocx(c, siteManifest().data_as_of);
+  const manifest = siteManifest();
+  const bytes = await circularDocx(c, manifest.data_as_of, { internal: isInternal(manifest) });
   return new Response(bytes, { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
 };
