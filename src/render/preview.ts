@@ -18,6 +18,12 @@ export const PREVIEW_FILE = 'preview.png';
  * its Simplified forms rather than whichever face of a collection comes first.
  */
 export const PREVIEW_FONT_FAMILY = "'Liberation Sans', 'DejaVu Sans', 'Noto Sans CJK SC'";
+/**
+ * A line of the picture's own with Chinese in it is set in the CJK family throughout: it costs the
+ * CJK face either way, and a character resvg falls back for is set in the regular weight.
+ */
+const CJK_FIRST = "'Noto Sans CJK SC', 'Liberation Sans', 'DejaVu Sans'";
+const familyOf = (text: string): string | undefined => (/[\u2e80-\uffff]/.test(text) ? CJK_FIRST : undefined);
 
 export interface PreviewOptions {
   /** The page's chart: one <svg> element with a viewBox, or width and height; null: none (the title alone). */
@@ -78,17 +84,17 @@ export function previewSvg(o: PreviewOptions): string {
   if (o.internalMark) {
     parts.push(
       leaf('rect', { width: PREVIEW_WIDTH, height: 48, fill: MARK_RED }),
-      textEl('text', { x: PREVIEW_WIDTH / 2, y: 33, 'text-anchor': 'middle', 'font-size': 26, 'font-weight': 700, fill: '#fff' }, o.internalMark),
+      textEl('text', { x: PREVIEW_WIDTH / 2, y: 33, 'text-anchor': 'middle', 'font-size': 26, 'font-weight': 700, 'font-family': familyOf(o.internalMark), fill: '#fff' }, o.internalMark),
     );
     top = 48;
   }
   const title = fitText(o.title, inner, 46, 28);
   top += 28 + title.size;
-  parts.push(textEl('text', { x: PAD, y: top, 'font-size': title.size, 'font-weight': 700, fill: INK }, title.text));
+  parts.push(textEl('text', { x: PAD, y: top, 'font-size': title.size, 'font-weight': 700, 'font-family': familyOf(title.text), fill: INK }, title.text));
   if (o.subtitle) {
     const sub = fitText(o.subtitle, inner, 26, 20);
     top += 14 + sub.size;
-    parts.push(textEl('text', { x: PAD, y: top, 'font-size': sub.size, fill: COLORS.muted }, sub.text));
+    parts.push(textEl('text', { x: PAD, y: top, 'font-size': sub.size, 'font-family': familyOf(sub.text), fill: COLORS.muted }, sub.text));
   }
   let rule = PREVIEW_HEIGHT - PAD / 2;
   if (o.footer) {
@@ -96,7 +102,7 @@ export function previewSvg(o: PreviewOptions): string {
     rule = PREVIEW_HEIGHT - 28 - footer.size;
     parts.push(
       leaf('line', { x1: PAD, x2: PREVIEW_WIDTH - PAD, y1: rule, y2: rule, stroke: '#d0d5da' }),
-      textEl('text', { x: PAD, y: PREVIEW_HEIGHT - 20, 'font-size': footer.size, fill: COLORS.muted }, footer.text),
+      textEl('text', { x: PAD, y: PREVIEW_HEIGHT - 20, 'font-size': footer.size, 'font-family': familyOf(footer.text), fill: COLORS.muted }, footer.text),
     );
   }
   const chartTop = top + 20;

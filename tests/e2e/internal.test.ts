@@ -1,7 +1,8 @@
 /**
- * The internal site says 内部资料 / Internal on every page and every printed sheet; the public
- * site never does. The internal site is the minimal package built for the bureau (its internal
- * indicator included); the public one is each site of this run.
+ * The internal site says 内部资料 / Internal on every page and every printed sheet, at the top of
+ * every page of its circulars' Word files and across its link previews; the public site never
+ * does. The internal site is the minimal package built for the bureau (its internal indicator
+ * included); the public one is each site of this run.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -9,8 +10,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildSite } from '../../src/build/build-site.ts';
+import { strFromU8, unzipSync } from 'fflate';
 import { INTERNAL_MARK } from '../../src/site/audience.ts';
 import { readPdf } from '../support/pdf.ts';
+import { pixelAt, readPng } from '../support/png.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 import { connectBrowser, sites } from './helpers.ts';
 
@@ -77,6 +80,26 @@ describe('the internal site', () => {
         await page.close();
       }
     }
+  });
+
+  it('marks its circulars’ Word files at the top of every page, and its link previews across the top', async () => {
+    const entries = await fs.readdir(dist, { recursive: true, withFileTypes: true });
+    const of = (ext: string) => entries.filter((e) => e.isFile() && e.name.endsWith(ext)).map((e) => path.join(e.parentPath, e.name));
+    const words = of('.docx');
+    expect(words.length).toBeGreaterThan(1);
+    for (const file of words) {
+      const zip = unzipSync(await fs.readFile(file));
+      const doc = strFromU8(zip['word/document.xml']!);
+      const sections = doc.match(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g) ?? [];
+      expect(sections.length, file).toBe(2);
+      for (const s of sections) expect(s, file).toMatch(/<w:headerReference w:type="default"/);
+      const headers = Object.keys(zip).filter((n) => /^word\/header\d+\.xml$/.test(n));
+      expect(headers.length, file).toBeGreaterThan(0);
+      for (const h of headers) expect(strFromU8(zip[h]!), `${file} ${h}`).toContain(INTERNAL_MARK);
+    }
+    const previews = of('preview.png');
+    expect(previews.length).toBeGreaterThan(0);
+    for (const file of previews) expect(pixelAt(readPng(await fs.readFile(file)), 600, 5), file).toBe('#a21b1b');
   });
 });
 
