@@ -56,11 +56,33 @@ describe('briefing sentences', () => {
     expect(en[2]).toBe('Luoyang ranks tied 10th by growth of 18; 0.2 pp behind the pace-setter Zhengzhou.');
   });
 
-  it('a level target on pace, and at full year achieved or not', () => {
+  it('a level target on pace, in both languages, and at full year', () => {
     const pace = row({ target_type: 'level', target_value: 2500, completion: 0.503, verdict_kind: 'pace', verdict_gap_pp: 0.3, status: 'ahead' });
     expect(sentences({ row: pace })[1]).toBe('年度目标：2,500亿元。完成年度目标的50.3%，快于时间进度0.3个百分点（时间过半，任务过半）。');
     const year = row({ period: '2025-12', elapsed: 1, target_type: 'level', target_value: 2500, completion: 0.98, verdict_kind: 'pace', verdict_gap_pp: -2, status: 'not_achieved' });
     expect(sentences({ row: year })[1]).toBe('年度目标：2,500亿元。完成年度目标的98.0%，未完成年度目标，差2.0个百分点。');
+    expect(sentences({ row: pace }, 'en')[1]).toBe(
+      'Annual target: 250 billion yuan. 50.3% of the annual target reached, 0.3 pp ahead of the share of the year elapsed (50.0%): half the year gone, at least half the target done.',
+    );
+  });
+
+  it('the full year: the briefing of 1-12月, the target achieved or not, in both languages', () => {
+    // 2,450 of 2,500 is 98.0%, 2.0 points short; 2,550 is 102.0%.
+    const fullYear = (value: number, completion: number, gap: number, status: ProgressRow['status'], locale: 'zh-CN' | 'en') => {
+      const r = row({ period: '2025-12', obs_period: '2025-12', elapsed: 1, value, target_type: 'level', target_value: 2500, completion, verdict_kind: 'pace', verdict_gap_pp: gap, status });
+      const b = { ...input({ row: r }, locale), period: '2025-12' };
+      return indicatorSentences(b, b.indicators[0]!).slice(0, 2);
+    };
+    expect(fullYear(2450, 0.98, -2, 'not_achieved', 'zh-CN')).toEqual([
+      '2025年1-12月，洛阳市社会消费品零售总额达到2,450.0亿元，增长5.0%，高于全省平均水平0.4个百分点。',
+      '年度目标：2,500亿元。完成年度目标的98.0%，未完成年度目标，差2.0个百分点。',
+    ]);
+    expect(fullYear(2450, 0.98, -2, 'not_achieved', 'en')).toEqual([
+      'In Jan–Dec 2025, retail sales in Luoyang reached 245.00 billion yuan, up 5.0% year on year, 0.4 pp above the provincial average.',
+      'Annual target: 250 billion yuan. 98.0% of the annual target reached, target not achieved, 2.0 pp short.',
+    ]);
+    expect(fullYear(2550, 1.02, 2, 'achieved', 'zh-CN')[1]).toBe('年度目标：2,500亿元。完成年度目标的102.0%，完成年度目标。');
+    expect(fullYear(2550, 1.02, 2, 'achieved', 'en')[1]).toBe('Annual target: 250 billion yuan. 102.0% of the annual target reached, target achieved.');
   });
 
   it('a ceiling, a suppressed figure, no target, and the only unit reporting', () => {
@@ -72,6 +94,13 @@ describe('briefing sentences', () => {
     expect(sentences({ row: alone })).toEqual([
       '2025年1-6月，洛阳市社会消费品零售总额达到1,257.4亿元，增长5.0%，高于全省平均水平0.4个百分点。',
       '洛阳市未排名（仅1个地区有数据，共18个）。',
+    ]);
+    // The same in English; no target: no sentence about one.
+    expect(sentences({ row: ceiling, indicator: { ...indicator, unit: '%' } }, 'en')[1]).toBe('Annual target: within 8.9%, over the ceiling by 2.7 pp.');
+    expect(sentences({ row: suppressed }, 'en')).toEqual(['Annual target: 6% growth, suppressed.', 'Luoyang: not ranked (no figure or suppressed).']);
+    expect(sentences({ row: alone }, 'en')).toEqual([
+      'In Jan–Jun 2025, retail sales in Luoyang reached 125.74 billion yuan, up 5.0% year on year, 0.4 pp above the provincial average.',
+      'Luoyang: not ranked (1 of 18 reporting).',
     ]);
   });
 
