@@ -30,6 +30,9 @@ export async function buildHarness(outDir?: string): Promise<HarnessBuild> {
       target: 'es2022',
       reportCompressedSize: false,
       chunkSizeWarningLimit: 100_000,
+      // as the site (astro.config.mjs): the engine's guard worker, under 4 KB, would otherwise be
+      // inlined as a data: URL, whose worker cannot load DuckDB's worker from our origin
+      assetsInlineLimit: 0,
       rolldownOptions: { checks: { pluginTimings: false } },
     },
   });
