@@ -9,8 +9,11 @@
  *      generated 1M-row package;
  *   3. the site (scripts/bench/site.ts): build time, dist size, first-view transfer and
  *      Lighthouse mobile scores per template, for the default data, the demo and a generated
- *      province of 200 counties.
- * --quick skips the 1M-row sections.
+ *      province of 200 counties; the bytes up to an indicator view's first re-render
+ *      (scripts/bench/rerender.ts); and how fast the indicator, jurisdiction and board views
+ *      answer (scripts/bench/interaction.ts): the first control change cold, a warm change's
+ *      median, a second visit, slow 4G; also on a site built from a million observations.
+ * --quick skips the 1M-row sections (the million-observation site among them).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,14 +21,16 @@ import path from 'node:path';
 import { buildData } from '../src/build/build-data.ts';
 import { PACKAGES } from '../tests/support/site.ts';
 import { benchPipeline, printPipeline, type PipelineResult } from './bench/data-pipeline.ts';
-import { benchSite, printSite, SITE_PACKAGES, TRANSFER_GOAL_BYTES, type SitePackage, type SitePackageResult } from './bench/site.ts';
+import { INTERACTION_GOALS } from './bench/interaction.ts';
+import { benchSite, printSite, SITE_PACKAGES, TRANSFER_GOAL_BYTES, warmGoalMs, type SitePackage, type SitePackageResult } from './bench/site.ts';
 import { benchWasm, printWasm, type WasmBenchResult } from './bench/wasm.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const lighthouse = !args.includes('--no-lighthouse');
 const sitesArg = args.indexOf('--sites');
-const sitePackages = (sitesArg >= 0 ? args[sitesArg + 1]!.split(',') : [...SITE_PACKAGES]) as SitePackage[];
+// --quick leaves out the million-observation site unless --sites names it
+const sitePackages = (sitesArg >= 0 ? args[sitesArg + 1]!.split(',') : SITE_PACKAGES.filter((p) => !(quick && p === 'million'))) as SitePackage[];
 for (const p of sitePackages) {
   if (!SITE_PACKAGES.includes(p)) {
     console.error(`--sites: unknown package ${p} (known: ${SITE_PACKAGES.join(', ')})`);
@@ -85,6 +90,7 @@ printSite(site);
 heading('Summary');
 const rows: [string, string, string, string][] = [];
 const verdict = (ok: boolean | null) => (ok === null ? '—' : ok ? 'PASS' : 'MISS');
+const seconds = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : '—');
 
 for (const p of pipeline) {
   const total = p.validateSeconds + p.buildSeconds;
@@ -127,6 +133,32 @@ for (const s of site) {
       '≤ 150 KB each',
       verdict(over.length === 0),
     ]);
+  }
+  for (const i of s.interactions) {
+    const what = `site ${s.name} ${i.view} view`;
+    if (i.error) rows.push([`${what}: ${i.error.split('\n')[0]!.slice(0, 80)}`, 'error', '', 'MISS']);
+    if (i.cold) {
+      rows.push([
+        `${what}: first change, cold (${seconds(i.cold.fromIntentMs)} from the pointer on the control)`,
+        seconds(i.cold.ms),
+        `≤ ${seconds(INTERACTION_GOALS.coldMs)}`,
+        verdict(i.cold.ms <= INTERACTION_GOALS.coldMs),
+      ]);
+    }
+    if (i.warm) {
+      const goal = warmGoalMs(s.name);
+      const m = i.warm.median;
+      rows.push([
+        `${what}: warm change, median of ${i.warm.redraws.length} (queries ${m.queryMs.toFixed(0)} ms, markup ${m.renderMs.toFixed(0)} ms)`,
+        `${m.ms.toFixed(0)} ms`,
+        `≤ ${goal} ms`,
+        verdict(m.ms <= goal),
+      ]);
+    }
+    if (i.second) {
+      rows.push([`${what}: second visit's first re-render, warm caches`, seconds(i.second.ms), `≤ ${seconds(INTERACTION_GOALS.secondVisitMs)}`, verdict(i.second.ms <= INTERACTION_GOALS.secondVisitMs)]);
+    }
+    if (i.slow4g) rows.push([`${what}: first re-render on slow 4G, empty cache`, seconds(i.slow4g.ms), 'reported', '—']);
   }
   const lh = s.templates.filter((t) => t.lighthouse);
   if (lh.length) {

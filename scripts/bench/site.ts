@@ -4,8 +4,10 @@
  * and `/en/`): the first view's transfer (the HTML and every resource the page loads on view
  * in Chromium, each gzip -9 compressed as a server would send it) and Lighthouse's mobile
  * scores (performance, accessibility), measured in Debian's Chromium against the dist served
- * from 127.0.0.1 with gzip; and the bytes over the wire up to the first re-render of the
- * indicator view, engine and data included (scripts/bench/rerender.ts).
+ * from 127.0.0.1 with gzip; the bytes over the wire up to the first re-render of the
+ * indicator view, engine and data included (scripts/bench/rerender.ts); and how fast the zh
+ * indicator, jurisdiction and board views answer a reader: the first control change cold, a warm
+ * change's median, a second visit's first re-render and one on slow 4G (scripts/bench/interaction.ts).
  *
  * Lighthouse keeps its default mobile config (simulated throttling, its default CPU multiplier).
  * Simulated throttling scales the main-thread time observed on this machine, so a busy machine
@@ -14,17 +16,24 @@
  * and TBT, the load average and Lighthouse's benchmark index (this CPU's speed at the time) so
  * the spread and the conditions are in the output. Numbers only: nothing here asserts timing.
  *
- *   npx tsx scripts/bench/site.ts [--sites default,demo,synthetic] [--no-lighthouse] [--runs N]
+ *   npx tsx scripts/bench/site.ts [--sites default,demo,synthetic,million] [--no-lighthouse] [--runs N]
  *                                 [--only zh/indicator,en/home] [--dist DIR] [--quiet-wait SECONDS]
+ *                                 [--no-slow4g]
  *
  * The share of CPUs busy in the second before each run is printed too; --quiet-wait waits up to
  * that long before each run for a second with at most half the CPUs busy (a shared machine).
  *
- * --only measures just those templates; --dist measures an already built dist/ instead of
- * building the packages (to compare two builds of the same data).
+ * --only measures just those templates (and of the views only those on them: zh/indicator,
+ * zh/jurisdiction, zh/progress); --dist measures an already built dist/ instead of building the
+ * packages (to compare two builds of the same data); --no-slow4g leaves out the views' slow-4G
+ * runs.
  *
  * Packages: default = data/, demo = examples/henan-demo/, synthetic = a generated province of
- * 200 counties and 12 indicators (scripts/generate-synthetic.ts, about 33 months).
+ * 200 counties and 12 indicators (scripts/generate-synthetic.ts, about 33 months); million = the
+ * same province with a million observations (about 414 months), built for its views' speed only:
+ * its pages are the synthetic site's with longer period lists, so neither their first view nor
+ * Lighthouse is measured there (its build takes minutes, the first time more: brotli of the
+ * 50 MB CSVs, cached afterwards).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -50,13 +59,16 @@ import {
   type Template,
 } from '../../tests/support/site.ts';
 import { startStaticServer } from '../../tests/support/static-server.ts';
+import { formatInteraction, INTERACTION_GOALS, measureInteraction, VIEW_KINDS, VIEW_TEMPLATE, type InteractionResult } from './interaction.ts';
 import { formatRerender, measureFirstRerender, type RerenderBytes } from './rerender.ts';
 
-export const SITE_PACKAGES = ['default', 'demo', 'synthetic'] as const;
+export const SITE_PACKAGES = ['default', 'demo', 'synthetic', 'million'] as const;
 export type SitePackage = (typeof SITE_PACKAGES)[number];
 
 /** The generated stress package: a province with 200 counties, 12 indicators, ~33 months. */
 export const SYNTHETIC_SITE = { counties: 200, indicators: 12, months: 33 } as const;
+/** The million-observation package: the same province, as many months as a million rows take. */
+export const MILLION_SITE_ROWS = 1_000_000;
 
 export interface TemplateResult {
   lang: Lang;
@@ -111,6 +123,8 @@ export interface SitePackageResult {
   templates: TemplateResult[];
   /** Bytes up to the first re-render of the zh indicator page's view (scripts/bench/rerender.ts). */
   rerender?: RerenderBytes;
+  /** Cold, warm, second-visit and slow-4G redraws of the zh views (scripts/bench/interaction.ts). */
+  interactions: InteractionResult[];
 }
 
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|wasm|manifest\+json|geo\+json)|image\/svg\+xml)/;
@@ -338,6 +352,8 @@ export interface SiteBenchOptions {
   quietSeconds?: number;
   /** Default 0.5. */
   quietShare?: number;
+  /** Open each view's state under slow-4G throttling too (default true; 40 to 70 s a view). */
+  slow4g?: boolean;
   log?: (line: string) => void;
 }
 
@@ -366,7 +382,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<SitePac
       const front = await startGzipFront(server.origin);
       try {
         const crawl = await crawlSite(server.origin);
-        const reps = representatives(crawl).filter((r) => !options.only || options.only.includes(`${r.lang}/${r.template}`));
+        const reps = representatives(crawl).filter((r) => name !== 'million' && (!options.only || options.only.includes(`${r.lang}/${r.template}`)));
         log(`  ${name}: ${htmlPages(crawl).length} pages; measuring ${reps.length} templates${lighthouse ? `, ${runs} Lighthouse run${runs > 1 ? 's' : ''} each` : ''} …`);
         const templates: TemplateResult[] = [];
         for (const r of reps) {
@@ -385,6 +401,14 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<SitePac
         const indicatorPage = representatives(crawl).find((r) => r.lang === 'zh' && r.template === 'indicator');
         const rerender = indicatorPage ? await measureFirstRerender(browser!, server, indicatorPage.path) : undefined;
         if (rerender) log(formatRerender(rerender));
+        const interactions: InteractionResult[] = [];
+        for (const kind of VIEW_KINDS) {
+          const rep = representatives(crawl).find((r) => r.lang === 'zh' && r.template === VIEW_TEMPLATE[kind]);
+          if (!rep || (options.only && !options.only.includes(`zh/${rep.template}`))) continue;
+          const r = await measureInteraction(browser!, server, rep.path, kind, { slow4g: options.slow4g });
+          for (const line of formatInteraction(r, warmGoalMs(name))) log(line);
+          interactions.push(r);
+        }
         results.push({
           name,
           description,
@@ -399,6 +423,7 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<SitePac
           },
           templates,
           rerender,
+          interactions,
         });
       } finally {
         await front.close();
@@ -414,11 +439,12 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<SitePac
       let dataDir: string;
       let description: string;
       let observations: number | undefined;
-      if (name === 'synthetic') {
+      if (name === 'synthetic' || name === 'million') {
         const { generateSynthetic } = await import('../generate-synthetic.ts');
         dataDir = path.join(workDir, 'package');
-        const { counties, indicators, months } = SYNTHETIC_SITE;
-        const summary = await generateSynthetic({ outDir: dataDir, rows: counties * indicators * months, counties, indicators, seed: 1 });
+        const { counties, indicators } = SYNTHETIC_SITE;
+        const rows = name === 'million' ? MILLION_SITE_ROWS : counties * indicators * SYNTHETIC_SITE.months;
+        const summary = await generateSynthetic({ outDir: dataDir, rows, counties, indicators, seed: 1 });
         observations = summary.observations;
         description = `generated: 1 province, ${counties} counties, ${indicators} indicators, ${summary.firstPeriod}…${summary.lastPeriod}, ${summary.observations.toLocaleString('en')} rows`;
       } else {
@@ -473,8 +499,10 @@ export function printSite(results: readonly SitePackageResult[]): void {
       `  dist ${mib(r.dist.bytes)} MiB in ${r.dist.files} files; without DuckDB-WASM ${mib(r.dist.bytes - r.dist.duckdbBytes)} MiB ` +
         `(DuckDB-WASM: ${r.dist.duckdbFiles} files, ${mib(r.dist.duckdbBytes)} MiB)`,
     );
-    console.log(`  first view (gzip -9 per response; KB = 1000 bytes)                          Lighthouse mobile`);
-    console.log(`  template                 path                                  req   raw KB  gzip KB (html)    perf a11y   LCP ms   TBT ms  wire KB`);
+    if (r.templates.length) {
+      console.log(`  first view (gzip -9 per response; KB = 1000 bytes)                          Lighthouse mobile`);
+      console.log(`  template                 path                                  req   raw KB  gzip KB (html)    perf a11y   LCP ms   TBT ms  wire KB`);
+    }
     for (const t of r.templates) {
       const lh = t.lighthouse;
       const lhCols = lh
@@ -490,7 +518,13 @@ export function printSite(results: readonly SitePackageResult[]): void {
       if (lh?.error) console.log(`      Lighthouse: ${lh.error.slice(0, 300)}`);
     }
     if (r.rerender) console.log(formatRerender(r.rerender));
+    for (const i of r.interactions) for (const line of formatInteraction(i, warmGoalMs(r.name))) console.log(line);
   }
+}
+
+/** The goal for a warm state change's median: 250 ms at a million observations, else 100 ms. */
+export function warmGoalMs(name: SitePackageResult['name']): number {
+  return name === 'million' ? INTERACTION_GOALS.warmMillionMs : INTERACTION_GOALS.warmMs;
 }
 
 const self = fileURLToPath(import.meta.url);
@@ -522,6 +556,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === self) {
       only: option('--only')?.split(','),
       dist: option('--dist'),
       quietSeconds: Number(option('--quiet-wait') ?? 0),
+      slow4g: !args.includes('--no-slow4g'),
     }),
   );
   console.error(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
