@@ -97,6 +97,8 @@ export interface LighthouseResult {
   transferBytes: number;
   /** Ids of the accessibility audits that failed. */
   failedA11y: string[];
+  /** The performance score's metrics that lost points (score under 0.9), weightiest first, with their values. */
+  weakPerf: string[];
   /** Lighthouse's benchmark index of the run (higher = this CPU was faster then). */
   benchmarkIndex: number;
   /** 1-minute load average when the run ended. */
@@ -251,7 +253,7 @@ type MedianRunFn = (runs: LighthouseLhr[]) => LighthouseLhr;
 function failedRun(error: unknown): LighthouseResult {
   return {
     performance: null, accessibility: null, fcpMs: NaN, lcpMs: NaN, tbtMs: NaN, cls: NaN, transferBytes: NaN,
-    failedA11y: [], benchmarkIndex: NaN, loadAverage: os.loadavg()[0]!, busyBefore: NaN, error: String(error),
+    failedA11y: [], weakPerf: [], benchmarkIndex: NaN, loadAverage: os.loadavg()[0]!, busyBefore: NaN, error: String(error),
   };
 }
 
@@ -329,6 +331,10 @@ function summarize(lhr: LighthouseLhr): LighthouseResult {
     cls: num('cumulative-layout-shift'),
     transferBytes: num('total-byte-weight'),
     failedA11y,
+    weakPerf: (lhr.categories.performance?.auditRefs ?? [])
+      .filter((a) => a.weight > 0 && (lhr.audits[a.id]?.score ?? 1) < 0.9)
+      .sort((a, b) => b.weight - a.weight)
+      .map((a) => `${a.id} ${lhr.audits[a.id]!.score} (${(lhr.audits[a.id]!.numericValue ?? NaN).toFixed(a.id === 'cumulative-layout-shift' ? 3 : 0)}, weight ${a.weight})`),
     benchmarkIndex: lhr.environment?.benchmarkIndex ?? NaN,
     loadAverage: os.loadavg()[0]!,
     busyBefore: NaN,
@@ -515,6 +521,7 @@ export function printSite(results: readonly SitePackageResult[]): void {
       if (runs.length > 1) console.log(`      ${runs.length} runs (median run above): ${spread(runs)}`);
       else if (runs.length === 1) console.log(`      1 run: load ${runs[0]!.loadAverage.toFixed(1)}, benchmark index ${num(runs[0]!.benchmarkIndex)}`);
       if (lh?.failedA11y.length) console.log(`      Lighthouse accessibility audits failed: ${lh.failedA11y.join(', ')}`);
+      if (lh && (lh.performance ?? 0) < 95) console.log(`      Lighthouse performance lost points on: ${lh.weakPerf.join('; ') || '(no metric under 0.9)'}; CLS ${Number.isFinite(lh.cls) ? lh.cls.toFixed(3) : '—'}`);
       if (lh?.error) console.log(`      Lighthouse: ${lh.error.slice(0, 300)}`);
     }
     if (r.rerender) console.log(formatRerender(r.rerender));
