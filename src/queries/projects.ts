@@ -17,6 +17,13 @@ function sqlString(s: string): string {
 }
 const inList = (values: readonly string[]) => `(${values.map(sqlString).join(', ')})`;
 
+/**
+ * Amounts in 亿元 are kept as decimals to the yuan (8 places) and summed as decimals: a sum of
+ * doubles depends on the order of its terms, which differs between the engines (and between runs
+ * of one), and the last bit of a sum can tip a rate's rounding. Results are doubles again.
+ */
+const YI = 'DECIMAL(38, 8)';
+
 /** A jurisdiction row valid on `day` (a DATE): at most one per code (E_VALIDITY_OVERLAP). */
 const validOn = (j: string, day: string) => `coalesce(${j}.valid_from <= ${day}, true) AND coalesce(${j}.valid_to >= ${day}, true)`;
 
@@ -24,7 +31,7 @@ const validOn = (j: string, day: string) => `coalesce(${j}.valid_from <= ${day},
  * The CTEs every ledger query starts with:
  *   ledger_rows  the ledger rows of $period (every period when NULL), with the period's last day
  *   usd      per ledger year, the CNY per USD it converts at and the year of that rate
- *   valued   each row with amount and funds in 亿元 (funds empty = 0), and what it counts as:
+ *   valued   each row with amount and funds in 亿元 (funds empty = 0; to the yuan, as YI), and what it counts as:
  *            in_cohort (signed in the period's year, up to its end), started, honoured
  *   up       each unit a row names and every unit above it, on the period's last day
  */
@@ -44,8 +51,8 @@ valued AS MATERIALIZED (
   SELECT r.*,
     CASE WHEN u.currency = 'USD' THEN fx.cny_per_usd END AS cny_per_usd,
     CASE WHEN u.currency = 'USD' THEN fx.rate_year END AS rate_year,
-    r.amount * u.scale * CASE WHEN u.currency = 'USD' THEN fx.cny_per_usd ELSE 1 END / 1e8 AS amount_cny_yi,
-    coalesce(r.funds_arrived, 0) * u.scale * CASE WHEN u.currency = 'USD' THEN fx.cny_per_usd ELSE 1 END / 1e8 AS funds_cny_yi,
+    CAST(r.amount * u.scale * CASE WHEN u.currency = 'USD' THEN fx.cny_per_usd ELSE 1 END / 1e8 AS ${YI}) AS amount_cny_yi,
+    CAST(coalesce(r.funds_arrived, 0) * u.scale * CASE WHEN u.currency = 'USD' THEN fx.cny_per_usd ELSE 1 END / 1e8 AS ${YI}) AS funds_cny_yi,
     coalesce(year(r.signed_on) = r.year AND r.signed_on <= r.period_end, false) AS in_cohort,
     r.stage IN ${inList(STARTED_STAGES)} AS is_started,
     r.stage IN ${inList(STARTED_STAGES)} OR coalesce(r.funds_arrived, 0) > 0 AS is_honoured
@@ -105,7 +112,7 @@ cohorts AS (
     CAST(count(*) AS INTEGER) AS cohort,
     CAST(count(*) FILTER (WHERE v.is_honoured) AS INTEGER) AS honoured,
     CAST(count(*) FILTER (WHERE v.is_started) AS INTEGER) AS started,
-    sum(v.amount_cny_yi) AS amount_cny_yi, sum(v.funds_cny_yi) AS funds_cny_yi
+    CAST(sum(v.amount_cny_yi) AS DOUBLE) AS amount_cny_yi, CAST(sum(v.funds_cny_yi) AS DOUBLE) AS funds_cny_yi
   FROM valued v
   JOIN up ON up.code = v.jurisdiction AND up.period_end = v.period_end
   WHERE v.in_cohort
@@ -165,8 +172,8 @@ SELECT u.jurisdiction, j.name_zh, coalesce(j.name_en, j.name_zh) AS name_en, j.l
   s.stage, CAST(s.stage_rank AS INTEGER) AS stage_rank,
   CAST(count(p.project) AS INTEGER) AS projects,
   CAST(count(p.amount_cny_yi) AS INTEGER) AS with_amount,
-  sum(p.amount_cny_yi) AS amount_cny_yi,
-  sum(p.funds_cny_yi) AS funds_cny_yi,
+  CAST(sum(p.amount_cny_yi) AS DOUBLE) AS amount_cny_yi,
+  CAST(sum(p.funds_cny_yi) AS DOUBLE) AS funds_cny_yi,
   CAST(count(p.project) FILTER (WHERE p.in_cohort) AS INTEGER) AS signed_this_year
 FROM units_present u
 CROSS JOIN stages s
@@ -227,7 +234,8 @@ export const PROJECT_LEDGER_SQL = `WITH RECURSIVE ${LEDGER_CTES}
 SELECT v.project, v.period, v.name_zh, coalesce(v.name_en, v.name_zh) AS name_en,
   v.jurisdiction, j.name_zh AS jurisdiction_name_zh, coalesce(j.name_en, j.name_zh) AS jurisdiction_name_en,
   v.sector, v.origin, v.stage, CAST(list_position(${`[${PROJECT_STAGES.map(sqlString).join(', ')}]`}, v.stage) - 1 AS INTEGER) AS stage_rank,
-  v.amount, v.funds_arrived, v.unit, v.cny_per_usd, CAST(v.rate_year AS INTEGER) AS rate_year, v.amount_cny_yi, v.funds_cny_yi,
+  v.amount, v.funds_arrived, v.unit, v.cny_per_usd, CAST(v.rate_year AS INTEGER) AS rate_year,
+  CAST(v.amount_cny_yi AS DOUBLE) AS amount_cny_yi, CAST(v.funds_cny_yi AS DOUBLE) AS funds_cny_yi,
   CASE WHEN v.amount > 0 THEN 100 * coalesce(v.funds_arrived, 0) / v.amount END AS funds_pct,
   CAST(v.signed_on AS VARCHAR) AS signed_on, CAST(v.planned_start_on AS VARCHAR) AS planned_start_on, CAST(v.started_on AS VARCHAR) AS started_on,
   v.in_cohort, v.is_honoured AS honoured, v.is_started AS started,
