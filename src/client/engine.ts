@@ -19,7 +19,17 @@ export function canQuery(): boolean {
   return typeof WebAssembly !== 'undefined' && typeof Worker !== 'undefined';
 }
 
-/** Per set of indicators ('*': all): each view on a page with the same set shares one engine. */
+/**
+ * What a view queries, so that only that is downloaded: `indicators`, only their observations
+ * (default: every indicator's); `tables`, only these public tables (default: the catalog's,
+ * CATALOG_TABLES). A query reading anything left out fails.
+ */
+export interface CatalogScope {
+  indicators?: readonly string[];
+  tables?: readonly string[];
+}
+
+/** Per scope: each view on a page with the same scope shares one engine. */
 const catalogs = new Map<string, Promise<Catalog>>();
 const listeners = new Set<(line: string) => void>();
 let lastLine = '';
@@ -38,7 +48,7 @@ function megabytes(n: number): string {
   return `${(n / 1048576).toFixed(1)} MB`;
 }
 
-function open(dataUrl: string, locale: Locale, indicators: readonly string[] | undefined): Promise<Catalog> {
+function open(dataUrl: string, locale: Locale, scope: CatalogScope): Promise<Catalog> {
   const words = VIEW_STATUS[locale];
   if (!canQuery()) return Promise.reject(new Error('this browser has no WebAssembly or no Worker'));
   return (async () => {
@@ -48,8 +58,8 @@ function open(dataUrl: string, locale: Locale, indicators: readonly string[] | u
       import('../engine/tables.ts'),
     ]);
     const engine = await openWasmEngine(dataUrl, {
-      tables: CATALOG_TABLES,
-      indicators,
+      tables: scope.tables ?? CATALOG_TABLES,
+      indicators: scope.indicators,
       onProgress: (p) => say(`${p.phase === 'loading data' ? words.data : words.engine}… ${megabytes(bytesLoaded())}`),
     });
     return { queries, run: (query, params) => runQuery(engine, query, params) };
@@ -58,16 +68,16 @@ function open(dataUrl: string, locale: Locale, indicators: readonly string[] | u
 
 /**
  * The catalog, opening the engine on first use. `onLine` hears the progress lines (and the
- * latest one at once); the first caller's locale words them. `indicators`: the view queries
- * only these, so only their observations are downloaded (default: every indicator's).
+ * latest one at once); the first caller's locale words them.
  */
-export function openCatalog(dataUrl: string, onLine: (line: string) => void, locale: Locale, indicators?: readonly string[]): Promise<Catalog> {
+export function openCatalog(dataUrl: string, onLine: (line: string) => void, locale: Locale, scope: CatalogScope = {}): Promise<Catalog> {
   listeners.add(onLine);
   if (lastLine) onLine(lastLine);
-  const key = indicators ? [...indicators].sort().join(',') : '*';
+  const set = (names: readonly string[] | undefined) => (names ? [...names].sort().join(',') : '*');
+  const key = `${set(scope.indicators)}|${set(scope.tables)}`;
   let catalog = catalogs.get(key);
   if (!catalog) {
-    catalog = open(dataUrl, locale, indicators).catch((err: unknown) => {
+    catalog = open(dataUrl, locale, scope).catch((err: unknown) => {
       catalogs.delete(key);
       throw err;
     });
@@ -80,7 +90,7 @@ export function openCatalog(dataUrl: string, onLine: (line: string) => void, loc
 export function prefetchCatalog(
   dataUrl: string,
   locale: Locale = document.documentElement.lang === 'en' ? 'en' : 'zh-CN',
-  indicators?: readonly string[],
+  scope: CatalogScope = {},
 ): void {
-  void openCatalog(dataUrl, () => {}, locale, indicators).catch(() => {});
+  void openCatalog(dataUrl, () => {}, locale, scope).catch(() => {});
 }

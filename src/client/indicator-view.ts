@@ -8,6 +8,7 @@ import { formatPeriod } from '../lib/format.ts';
 import type { Locale } from '../lib/i18n.ts';
 import type { Unit } from '../lib/schema.ts';
 import type { MapsRow } from '../render/map.ts';
+import type { ReleaseRevisions, Revised } from '../views/revisions.ts';
 import { jurisdictionHref } from '../site/paths.ts';
 import { METRICS, type Metric } from '../views/metrics.ts';
 import { withoutHalfPixel } from './plot-offset.ts';
@@ -24,12 +25,15 @@ interface IndicatorViewConfig {
   initial: { period: string; metric: Metric; parent: string };
   /** The page of each parent the reader may pick. */
   parents: Record<string, string>;
+  /** The revised figures the tables may show, marked as the page marks them. */
+  revisions: ReleaseRevisions[];
 }
 
 function setup(root: HTMLElement): void {
   const cfg = JSON.parse(root.dataset.viewConfig ?? '{}') as IndicatorViewConfig;
   let topology: Promise<Topology> | null = null;
   let renderer: Promise<typeof import('../views/indicator-view.ts')> | null = null;
+  let revised: Promise<Revised> | null = null;
   mountView(root, {
     specs: [
       { name: 'period', values: cfg.periods, initial: cfg.initial.period },
@@ -38,7 +42,7 @@ function setup(root: HTMLElement): void {
     ],
     locale: cfg.locale,
     dataUrl: cfg.dataUrl,
-    indicators: [cfg.indicator.id],
+    scope: { indicators: [cfg.indicator.id] },
     describe: (state) => formatPeriod(state.period!, cfg.locale),
     // another parent's children are another page: go there with the same state
     elsewhere: (state, query) => (state.parent === cfg.parent.code ? null : `${cfg.parents[state.parent!]}?${query}`),
@@ -46,13 +50,15 @@ function setup(root: HTMLElement): void {
       topology ??= cfg.map ? fetch(cfg.map.file).then((r) => r.json() as Promise<Topology>) : null;
       // the renderers are loaded on the first redraw (with Plot drawn as at build time), not on page view
       renderer ??= withoutHalfPixel(() => import('../views/indicator-view.ts'));
+      revised ??= import('../views/revisions.ts').then(({ revisedFrom }) => revisedFrom(cfg.revisions));
       const params = { period: state.period!, parent: cfg.parent.code, indicator: cfg.indicator.id };
-      const [progress, rankValue, rankYoy, topo, { indicatorViewBody }] = await Promise.all([
+      const [progress, rankValue, rankYoy, topo, { indicatorViewBody }, isRevised] = await Promise.all([
         catalog.run(catalog.queries.progress, params),
         catalog.run(catalog.queries.ranking, { ...params, basis: 'value' }),
         catalog.run(catalog.queries.ranking, { ...params, basis: 'yoy' }),
         topology,
         renderer,
+        revised,
       ]);
       return indicatorViewBody({
         indicator: cfg.indicator,
@@ -66,6 +72,7 @@ function setup(root: HTMLElement): void {
         showRest: cfg.showRest,
         locale: cfg.locale,
         hrefFor: (code) => jurisdictionHref(code, cfg.locale),
+        revised: isRevised,
       });
     },
   });

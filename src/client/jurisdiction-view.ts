@@ -5,9 +5,10 @@
  */
 import { formatPeriod } from '../lib/format.ts';
 import type { Locale } from '../lib/i18n.ts';
-import type { Unit } from '../lib/schema.ts';
+import { indicatorList, type Unit } from '../lib/schema.ts';
 import type { ProgressRow } from '../queries/progress.ts';
 import { COMPARISONS, jurisdictionSummary, lastYearOf, type Comparison, type JurisdictionEntry } from '../views/jurisdiction-view.ts';
+import { revisedFrom, type ReleaseRevisions } from '../views/revisions.ts';
 import { mountView } from './view.ts';
 
 interface Place {
@@ -17,16 +18,30 @@ interface Place {
   parent: string | null;
 }
 
+interface Indicator {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  unit: Unit;
+  decimals: number;
+  /** The jurisdiction's latest period of it. */
+  latest: string;
+}
+
 interface JurisdictionViewConfig {
   jurisdiction: Place;
   parent: Place | null;
-  indicators: { id: string; name_zh: string; name_en: string; unit: Unit; decimals: number; latest: string }[];
+  indicators: Indicator[];
   locale: Locale;
   dataUrl: string;
   periods: string[];
   latestText: string;
   initial: { period: string; compare: Comparison };
+  /** Its revised figures, marked as the page marks them. */
+  revisions: ReleaseRevisions[];
 }
+
+const PROGRESS_TABLES = ['jurisdictions', 'indicators', 'releases', 'observations', 'targets'];
 
 const rowOf = (rows: readonly ProgressRow[], code: string | undefined): ProgressRow | null => rows.find((r) => r.jurisdiction === code) ?? null;
 
@@ -40,30 +55,44 @@ function setup(root: HTMLElement): void {
     ],
     locale: cfg.locale,
     dataUrl: cfg.dataUrl,
+    // What the progress query reads, and nothing else (no exchange rates, no projects ledger).
+    scope: { tables: PROGRESS_TABLES },
     describe: (state) => (state.period === 'latest' ? cfg.latestText : formatPeriod(state.period!, cfg.locale)),
     render: async (state, catalog) => {
       const compare = state.compare as Comparison;
-      const entries: JurisdictionEntry[] = await Promise.all(
-        cfg.indicators.map(async (ind) => {
-          const period = state.period === 'latest' ? ind.latest : state.period!;
-          const ask = (parent: string | null, p: string) => catalog.run(catalog.queries.progress, { period: p, parent, indicator: ind.id });
+      const periodOf = (ind: Indicator) => (state.period === 'latest' ? ind.latest : state.period!);
+      // One query per period and parent over every indicator shown at that period (usually one
+      // period), not one per indicator: each query costs about as much whatever it covers.
+      const periods = [...new Set(cfg.indicators.map(periodOf))];
+      const answers = await Promise.all(
+        periods.map(async (period) => {
+          const indicator = indicatorList(cfg.indicators.filter((ind) => periodOf(ind) === period).map((ind) => ind.id));
+          const ask = (parent: string | null, p: string) => catalog.run(catalog.queries.progress, { period: p, parent, indicator });
           const [peerRows, parentRows, lastRows] = await Promise.all([
             ask(own.parent, period),
             compare === 'parent' && cfg.parent ? ask(cfg.parent.parent, period) : [],
             compare === 'last_year' ? ask(own.parent, lastYearOf(period)) : [],
           ]);
-          const row = rowOf(peerRows, own.code);
-          return {
-            indicator: ind,
-            period,
-            row,
-            peers: row ? peerRows.filter((r) => r.level === row.level) : [],
-            parentRow: rowOf(parentRows, cfg.parent?.code),
-            lastYearRow: rowOf(lastRows, own.code),
-          };
+          return [period, { peerRows, parentRows, lastRows }] as const;
         }),
       );
-      return jurisdictionSummary({ jurisdiction: own, parent: cfg.parent, compare, entries, locale: cfg.locale });
+      const byPeriod = new Map(answers);
+      const entries: JurisdictionEntry[] = cfg.indicators.map((ind) => {
+        const period = periodOf(ind);
+        const of = (rows: readonly ProgressRow[]) => rows.filter((r) => r.indicator === ind.id);
+        const { peerRows, parentRows, lastRows } = byPeriod.get(period)!;
+        const peers = of(peerRows);
+        const row = rowOf(peers, own.code);
+        return {
+          indicator: ind,
+          period,
+          row,
+          peers: row ? peers.filter((r) => r.level === row.level) : [],
+          parentRow: rowOf(of(parentRows), cfg.parent?.code),
+          lastYearRow: rowOf(of(lastRows), own.code),
+        };
+      });
+      return jurisdictionSummary({ jurisdiction: own, parent: cfg.parent, compare, entries, locale: cfg.locale, revised: revisedFrom(cfg.revisions) });
     },
   });
 }

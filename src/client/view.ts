@@ -6,14 +6,14 @@
  */
 import { VIEW_STATUS, type Locale, type ViewFailure } from '../lib/i18n.ts';
 import { isInitial, readViewState, viewQuery, type ParamSpec } from '../lib/view-state.ts';
-import { canQuery, openCatalog, prefetchCatalog, type Catalog } from './engine.ts';
+import { canQuery, openCatalog, prefetchCatalog, type Catalog, type CatalogScope } from './engine.ts';
 
 export interface ViewDefinition {
   specs: ParamSpec[];
   locale: Locale;
   dataUrl: string;
-  /** The indicators the view queries, when it is about some only: only their observations are downloaded. */
-  indicators?: readonly string[];
+  /** What the view queries, when it is not every table of the catalog and every indicator: only that is downloaded. */
+  scope?: CatalogScope;
   /** The words for the period or selection a state shows ("2025年1-6月"). */
   describe: (state: Record<string, string>) => string;
   /** The view body's markup for a state, from the catalog. */
@@ -63,7 +63,7 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
     let stage: ViewFailure = canQuery() ? 'load' : 'no_wasm';
     const started = performance.now();
     try {
-      const catalog = await openCatalog(def.dataUrl, (line) => ticket === drawn && (status.textContent = line), def.locale, def.indicators);
+      const catalog = await openCatalog(def.dataUrl, (line) => ticket === drawn && (status.textContent = line), def.locale, def.scope);
       stage = 'draw';
       // The last answer's time splits a redraw into its queries and its markup (measures `npm run bench` reads).
       const ready = performance.now();
@@ -106,7 +106,7 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
 
   form.hidden = false;
   // Intent: the engine starts loading when a reader reaches for a control, not on page view.
-  const prefetch = () => prefetchCatalog(def.dataUrl, def.locale, def.indicators);
+  const prefetch = () => prefetchCatalog(def.dataUrl, def.locale, def.scope);
   form.addEventListener('pointerover', prefetch, { once: true });
   form.addEventListener('focusin', prefetch, { once: true });
   form.addEventListener('change', () => go(Object.fromEntries(specs.map((s) => [s.name, select(s.name).value])), true));

@@ -229,3 +229,6 @@ export const TABLES = { jurisdictions, indicators, releases, observations, targe
 
 export const PERIOD_RE = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/;
 export const INDICATOR_ID_RE = /^[a-z][a-z0-9_]*$/;
+
+/** Several indicator ids as the one `indicator` parameter of a query that takes a list (progress): joined by commas, which no id holds. */
+export const indicatorList = (ids: readonly string[]): string => ids.join(',');

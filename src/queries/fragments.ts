@@ -93,6 +93,9 @@ const SLOT_M: Record<Slot, string> = { now: PERIOD_M, last_year: PERIOD_M, last_
 export const SCOPE_CODES = 'SELECT code FROM scope';
 export const SCOPE_AND_PARENT_CODES = 'SELECT code FROM scope UNION ALL SELECT CAST($parent AS VARCHAR)';
 export const INDICATOR_OR_ALL = 'SELECT i.id FROM indicators i WHERE CAST($indicator AS VARCHAR) IS NULL OR i.id = CAST($indicator AS VARCHAR)';
+/** As INDICATOR_OR_ALL, $indicator being an id or several joined by commas (indicatorList in src/lib/schema.ts). */
+export const INDICATORS_LISTED_OR_ALL =
+  "SELECT i.id FROM indicators i WHERE CAST($indicator AS VARCHAR) IS NULL OR list_contains(string_split(CAST($indicator AS VARCHAR), ','), i.id)";
 
 export interface FiguresOptions {
   /** The slots wanted: `figures` has a column `<slot>_fig` for each. */

@@ -9,7 +9,7 @@ import {
   figPeriod,
   figuresCtes,
   SCOPE_CODES,
-  INDICATOR_OR_ALL,
+  INDICATORS_LISTED_OR_ALL,
   levelRank,
   PERIOD_M,
   PERIOD_TEXT,
@@ -24,7 +24,11 @@ export interface ProgressParams {
   period: string;
   /** Parent code; NULL lists the roots. */
   parent: string | null;
-  /** Indicator id; NULL = every indicator with a target this year and a figure at this period in scope. */
+  /**
+   * Indicator id, or several ids joined by commas (indicatorList in src/lib/schema.ts: one query
+   * answers for all of them, as one query per id would); NULL = every indicator with a target this year and a figure
+   * at this period in scope.
+   */
   indicator: string | null;
 }
 
@@ -117,12 +121,12 @@ export const PROGRESS_SQL = `${withClause(
   figuresCtes({
     slots: ['now', 'last_year', 'last_year_total'],
     jurisdictions: SCOPE_CODES,
-    indicators: INDICATOR_OR_ALL,
+    indicators: INDICATORS_LISTED_OR_ALL,
     release: true,
     targets: true,
   }),
   `chosen AS (
-  -- the given indicator, or every one with a target this year and a figure at the period in scope
+  -- the given indicators, or every one with a target this year and a figure at the period in scope
   SELECT i.id AS indicator, i.name_zh AS indicator_name_zh, i.name_en AS indicator_name_en,
     i.unit, i.kind, i.higher_is_better, i.decimals,
     i.kind IN ('ytd_flow', 'count') AS cumulative
@@ -131,7 +135,7 @@ export const PROGRESS_SQL = `${withClause(
     SELECT indicator, bool_or(target IS NOT NULL) AS any_target, bool_or(now_fig IS NOT NULL) AS any_figure
     FROM figures GROUP BY indicator
   ) tt ON tt.indicator = i.id
-  WHERE CASE WHEN CAST($indicator AS VARCHAR) IS NOT NULL THEN i.id = CAST($indicator AS VARCHAR)
+  WHERE CASE WHEN CAST($indicator AS VARCHAR) IS NOT NULL THEN list_contains(string_split(CAST($indicator AS VARCHAR), ','), i.id)
     ELSE coalesce(tt.any_target AND tt.any_figure, false) END
 )`,
   `cells AS ( -- one row per child and indicator: its figure for the period if any, and last year's

@@ -9,7 +9,7 @@
  * current vintage.
  */
 import type { Locale } from '../lib/i18n.ts';
-import type { RevisionLink, Revised } from '../views/revisions.ts';
+import { revisedFrom, type ReleaseRevisions, type Revised } from '../views/revisions.ts';
 import { siteEngine } from './data.ts';
 import { releases, releaseTitle } from './model.ts';
 import { releaseHref } from './paths.ts';
@@ -58,18 +58,45 @@ export function revisionsByRelease(): Promise<Map<string, RevisionRow[]>> {
   return byRelease;
 }
 
-/** The anchor of a revised figure on its release page. */
-export const revisionAnchor = (jurisdiction: string, indicator: string, period: string): string => `rev-${jurisdiction}-${indicator}-${period}`;
+interface CurrentRevision {
+  jurisdiction: string;
+  indicator: string;
+  period: string;
+  release: string;
+}
 
-let current: Promise<Map<string, string>> | undefined;
+let current: Promise<CurrentRevision[]> | undefined;
 
-/** The release that revised each current figure, keyed "jurisdiction indicator period". */
-function currentRevisions(): Promise<Map<string, string>> {
-  current ??= query<{ jurisdiction: string; indicator: string; period: string; release: string }>(
+/** Each current figure that was revised, with the release that revised it. */
+function currentRevisions(): Promise<CurrentRevision[]> {
+  current ??= query<CurrentRevision>(
     `SELECT jurisdiction, indicator, period, release FROM observation_vintages
-     WHERE is_latest AND (vintage > 1 OR flag = 'r')`,
-  ).then((rows) => new Map(rows.map((r) => [`${r.jurisdiction} ${r.indicator} ${r.period}`, r.release])));
+     WHERE is_latest AND (vintage > 1 OR flag = 'r')
+     ORDER BY release, jurisdiction, indicator, year, coalesce(month, 13), period`,
+  );
   return current;
+}
+
+/**
+ * The revised figures, per release with its page and words in the reader's language, for
+ * `revisedFrom`: all of them, or those of the (jurisdiction, indicator) pairs `keep` keeps (what
+ * a browser view's tables may show, carried in its view config).
+ */
+export async function revisionData(locale: Locale, keep: (jurisdiction: string, indicator: string) => boolean = () => true): Promise<ReleaseRevisions[]> {
+  const titles = new Map((await releases()).map((r) => [r.id, releaseTitle(r, locale)]));
+  const out = new Map<string, ReleaseRevisions>();
+  for (const r of await currentRevisions()) {
+    if (!keep(r.jurisdiction, r.indicator)) continue;
+    let entry = out.get(r.release);
+    if (!entry) {
+      const title = titles.get(r.release) ?? r.release;
+      entry = { href: releaseHref(r.release, locale), label: locale === 'en' ? `revised in ${title}` : `修订于${title}`, figures: {} };
+      out.set(r.release, entry);
+    }
+    const key = `${r.jurisdiction} ${r.indicator}`;
+    entry.figures[key] = entry.figures[key] ? `${entry.figures[key]} ${r.period}` : r.period;
+  }
+  return [...out.values()];
 }
 
 const lookups = new Map<Locale, Promise<Revised>>();
@@ -81,19 +108,7 @@ const lookups = new Map<Locale, Promise<Revised>>();
 export function revisedLookup(locale: Locale): Promise<Revised> {
   let lookup = lookups.get(locale);
   if (!lookup) {
-    lookup = (async () => {
-      const map = await currentRevisions();
-      const titles = new Map((await releases()).map((r) => [r.id, releaseTitle(r, locale)]));
-      return (jurisdiction: string, indicator: string, period: string): RevisionLink | null => {
-        const release = map.get(`${jurisdiction} ${indicator} ${period}`);
-        if (!release) return null;
-        const title = titles.get(release) ?? release;
-        return {
-          href: `${releaseHref(release, locale)}#${revisionAnchor(jurisdiction, indicator, period)}`,
-          label: locale === 'en' ? `revised in ${title}` : `修订于${title}`,
-        };
-      };
-    })();
+    lookup = revisionData(locale).then(revisedFrom);
     lookups.set(locale, lookup);
   }
   return lookup;

@@ -58,7 +58,7 @@ export interface IndicatorViewInput {
   showRest: boolean;
   locale: Locale;
   hrefFor: (code: string) => string;
-  /** Marks revised figures in the tables with a link to their release (the page; the browser views have no vintages). */
+  /** Marks revised figures in the tables with a link to their release (revisedFrom in ./revisions.ts). */
   revised?: Revised;
 }
 

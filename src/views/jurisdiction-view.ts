@@ -14,6 +14,7 @@ import { verdictMarkup } from '../render/verdict.ts';
 import { nameOf } from '../site/names.ts';
 import { t } from '../site/strings.ts';
 import { obsMarkup } from './obs.ts';
+import type { Revised } from './revisions.ts';
 
 export const COMPARISONS = ['parent', 'peers', 'last_year'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
@@ -44,6 +45,8 @@ export interface JurisdictionViewInput {
   compare: Comparison;
   entries: readonly JurisdictionEntry[];
   locale: Locale;
+  /** Marks revised figures with a link to their release (revisedFrom in ./revisions.ts). */
+  revised?: Revised;
 }
 
 /** The year-earlier period of YYYY or YYYY-MM. */
@@ -52,7 +55,7 @@ export function lastYearOf(period: string): string {
 }
 
 /** The comparison cell: the other growth and the difference in points (last year: the value then and the growth then). */
-function compareCell(e: JurisdictionEntry, compare: Comparison, locale: Locale): string {
+function compareCell(e: JurisdictionEntry, compare: Comparison, locale: Locale, revised: Revised | undefined): string {
   const own = e.row?.yoy_pct ?? null;
   const diff = (other: number | null): string =>
     other === null ? '—' : own === null ? formatPct(other) : `${formatPct(other)}${paren(`${formatSigned(own - other)}${locale === 'en' ? ' pp' : '个百分点'}`, locale)}`;
@@ -63,7 +66,8 @@ function compareCell(e: JurisdictionEntry, compare: Comparison, locale: Locale):
   }
   const then = e.lastYearRow;
   if (!then || (then.value === null && then.yoy_pct === null)) return '—';
-  return obsMarkup(then.value, then.flag, e.indicator.unit, e.indicator.decimals, locale) + escapeText(then.yoy_pct === null ? '' : paren(formatPct(then.yoy_pct), locale));
+  const revision = revised?.(then.jurisdiction, then.indicator, then.obs_period ?? then.period) ?? null;
+  return obsMarkup(then.value, then.flag, e.indicator.unit, e.indicator.decimals, locale, revision) + escapeText(then.yoy_pct === null ? '' : paren(formatPct(then.yoy_pct), locale));
 }
 
 /** The summary table of a jurisdiction. */
@@ -92,9 +96,9 @@ export function jurisdictionSummary(v: JurisdictionViewInput): string {
       {},
       el('th', { scope: 'row' }, el('a', { href: `#${e.indicator.id}` }, escapeText(nameOf(e.indicator, locale)))),
       textEl('td', {}, formatPeriod(e.period, locale)),
-      el('td', { class: 'num' }, obsMarkup(row?.value ?? null, row?.flag ?? null, e.indicator.unit, decimals, locale)),
+      el('td', { class: 'num' }, obsMarkup(row?.value ?? null, row?.flag ?? null, e.indicator.unit, decimals, locale, row ? (v.revised?.(row.jurisdiction, row.indicator, row.obs_period ?? row.period) ?? null) : null)),
       textEl('td', { class: 'num' }, formatPct(row?.yoy_pct)),
-      el('td', { class: 'num' }, compareCell(e, v.compare, locale)),
+      el('td', { class: 'num' }, compareCell(e, v.compare, locale, v.revised)),
       textEl('td', { class: 'num' }, row?.completion != null ? `${formatPct(row.completion * 100)} / ${formatPct(row.elapsed * 100)}` : '—'),
       textEl('td', { class: 'num' }, row ? rankPhrase({ rank: row.rank, rankOf: row.rank_of, peerCount: row.peer_count, tied: row.tied, basis: row.rank_basis }, locale) : '—'),
       row ? verdictMarkup(row, locale, { tag: 'td' }) : textEl('td', {}, '—'),

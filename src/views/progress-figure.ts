@@ -26,7 +26,7 @@ export interface FigureOptions {
   locale: Locale;
   idPrefix: string;
   hrefFor: (code: string) => string;
-  /** Marks revised figures with a link to the release that revised them (the pages; not the browser views). */
+  /** Marks revised figures with a link to the release that revised them (revisedFrom in ./revisions.ts). */
   revised?: Revised;
   /** The public CSV rows the table shows, linked under it. */
   downloads?: TableSource;

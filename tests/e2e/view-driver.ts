@@ -111,8 +111,11 @@ export interface ShownTable {
   figure: string;
   caption: string;
   headers: string[];
-  /** Body rows: their cells, and the verdict a row carries, if any. */
-  rows: { cells: string[]; verdict: VerdictAttrs | null }[];
+  /**
+   * Body rows: their cells, the verdict a row carries, if any, and where each revision mark
+   * (修 / r of a revised figure) links to.
+   */
+  rows: { cells: string[]; verdict: VerdictAttrs | null; revisions: string[] }[];
 }
 
 /** One part of a view, as the reader sees it. */
@@ -212,7 +215,8 @@ export function readView(page: Page): Promise<ShownView> {
             status: v.getAttribute('data-status'),
             gapPp: v.getAttribute('data-gap-pp'),
           };
-          return { cells: [...r.cells].map(text), verdict };
+          const revisions = [...r.querySelectorAll('sup.rev a')].map((a) => a.getAttribute('href') ?? '');
+          return { cells: [...r.cells].map(text), verdict, revisions };
         }),
       })),
       svgs: [...body.querySelectorAll('figure svg')].filter((s) => !s.parentElement?.closest('svg') && s.getAttribute('aria-hidden') !== 'true').map((s) => normalised(s, true)),

@@ -12,13 +12,24 @@
  *    `npm run progress -- --period P --parent CODE --indicator ID --data examples/henan-demo
  *    --format json` says: the same units in the same order, status and gap on each verdict,
  *    the value and the completion as displayed; and the level map's regions carry the values.
+ * And revised figures: neither package has one at a page's own period, so the default data
+ * with one more release, revising three provinces' 2024 GDP (one vintage flagged r, one not,
+ * one flagged r), is built for the test: at the page's period the browser's tables equal the
+ * static ones with their revision marks (修 / r linked to the revising release's row), on the
+ * indicator page and the jurisdiction page; at an older period the browser marks exactly the
+ * figures observation_vintages.csv says were revised.
  */
 import { execFile } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ReportRow } from '../../src/lib/progress-report.ts';
-import { REPO, type ServedSite } from '../support/site.ts';
+import { buildPackageSite, PACKAGES, REPO, type ServedSite } from '../support/site.ts';
+import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 import { connectBrowser, isolatedContext, sites } from './helpers.ts';
 import { openView, readView, viewQuery, type ShownTable, type ShownView } from './view-driver.ts';
 
@@ -196,5 +207,118 @@ describe.runIf(demo)('demo site: browser views against the build and the termina
         expect(v, `${code} on ${map.label}`).toBe(byCode.get(code));
       }
     });
+  });
+});
+
+/** The release the test adds to a copy of the default data: it revises 2024 GDP of three provinces. */
+const REVISION = {
+  id: 'test-gdp-2024-revision',
+  row: 'test-gdp-2024-revision,2026-04-30T10:00:00+08:00,测试：2024年地区生产总值修订,Test: 2024 GDP revised,test,"written by tests/e2e/view-parity.test.ts, not published data"',
+  // 2024 as first published: Beijing 49,670.2, Tianjin 17,931.3, Hebei 47,448.1.
+  observations: [
+    'jurisdiction,indicator,period,value,yoy_pct,flag,note',
+    '110000,gdp,2024,49680.2,5.2,r,test revision',
+    '120000,gdp,2024,17941.3,5.1,,test revision (a later vintage without flag r is revised too)',
+    '130000,gdp,2024,47458.1,5.4,r,test revision',
+  ].join('\n'),
+};
+
+describe('revised figures: the browser marks them as the page does', () => {
+  let tmp: string;
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  /** The current figures revised (a later vintage, or flag r), "jurisdiction indicator period" → release. */
+  let revisedFigures: Map<string, string>;
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'view-parity-revised-'));
+    const dataDir = path.join(tmp, 'data');
+    await cp(PACKAGES.default, dataDir, { recursive: true });
+    await appendFile(path.join(dataDir, 'releases.csv'), `${REVISION.row}\n`);
+    await writeFile(path.join(dataDir, 'observations', `${REVISION.id}.csv`), `${REVISION.observations}\n`);
+    const built = await buildPackageSite('default-revised', dataDir, path.join(tmp, 'site'));
+    server = await startStaticServer({ roots: built.distDir });
+    browser = await connectBrowser();
+    ({ context } = await isolatedContext(browser, server.origin));
+    const vintages = Papa.parse<Record<string, string>>((await readFile(path.join(built.distDir, 'data', 'observation_vintages.csv'), 'utf8')).replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    revisedFigures = new Map(
+      vintages.filter((v) => v.is_latest === 'true' && (Number(v.vintage) > 1 || v.flag === 'r')).map((v) => [`${v.jurisdiction} ${v.indicator} ${v.period}`, v.release!]),
+    );
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  async function shown(p: string, query?: string): Promise<ShownView> {
+    const page = await context.newPage();
+    try {
+      await openView(page, server.origin + p + (query ? `?${query}` : ''), query);
+      return await readView(page);
+    } finally {
+      await page.close();
+    }
+  }
+
+  const links = (t: ShownTable) => t.rows.flatMap((r) => r.revisions);
+
+  it('the test release revises what it says, at the GDP page’s own period', () => {
+    expect([...revisedFigures].filter(([, release]) => release === REVISION.id).map(([key]) => key)).toEqual(['110000 gdp 2024', '120000 gdp 2024', '130000 gdp 2024']);
+  });
+
+  describe.each([
+    { prefix: '', state: { period: '2024', metric: 'growth', parent: '100000' } },
+    { prefix: '/en', state: { period: '2024', metric: 'growth', parent: '100000' } },
+  ])('$prefix/indicators/gdp/', ({ prefix, state }) => {
+    let staticView: ShownView;
+    let drawn: ShownView;
+    beforeAll(async () => {
+      [staticView, drawn] = await Promise.all([shown(`${prefix}/indicators/gdp/`), shown(`${prefix}/indicators/gdp/`, viewQuery(state))]);
+    }, 120_000);
+
+    it('at the page’s own period the browser’s tables equal the static ones, revision marks included', () => {
+      const tables = drawn.tables.filter((t) => t.figure.split(' ').includes('progress') || /rank/.test(t.figure));
+      expect(tables.length, 'growth ranking and progress table drawn').toBeGreaterThanOrEqual(2);
+      for (const t of tables) {
+        const same = staticView.tables.find((x) => x.caption === t.caption);
+        expect(same, `the static page has no table "${t.caption}"`).toBeDefined();
+        // Cells, verdicts and where each revision mark links, row by row.
+        t.rows.forEach((r, i) => expect(r, `${t.caption}, row ${i + 1}`).toEqual(same!.rows[i]));
+        expect(t.rows.length).toBe(same!.rows.length);
+        expect(links(t).filter((href) => href.includes(REVISION.id)).sort(), `${t.caption}: marks of the test release`).toEqual(
+          ['110000', '120000', '130000'].map((code) => `${prefix}/releases/${REVISION.id}/#rev-${code}-gdp-2024`),
+        );
+      }
+    });
+  });
+
+  it('at an older period the browser marks exactly the figures revised, linked to the release that revised them', async () => {
+    const v = await shown('/indicators/gdp/', viewQuery({ period: '2023', metric: 'value', parent: '100000' }));
+    const ranking = v.tables.find((t) => /rank/.test(t.figure))!;
+    expect(ranking, 'the ranking by level').toBeDefined();
+    const codes = v.verdicts.map((x) => x.split(' ')[0]!);
+    const expected = [...new Set(codes)]
+      .filter((code) => revisedFigures.has(`${code} gdp 2023`))
+      .map((code) => `/releases/${revisedFigures.get(`${code} gdp 2023`)}/#rev-${code}-gdp-2023`);
+    expect(expected.length, 'provinces whose 2023 GDP was revised (flag r)').toBeGreaterThan(20);
+    expect(links(ranking).sort()).toEqual(expected.sort());
+  });
+
+  it('on a jurisdiction page, the browser’s summary marks the revised figure as the page does', async () => {
+    const [staticView, drawn] = await Promise.all([
+      shown('/jurisdictions/120000/'),
+      shown('/jurisdictions/120000/', viewQuery({ period: 'latest', compare: 'peers' })),
+    ]);
+    const [a, b] = [staticView.tables[0]!, drawn.tables[0]!];
+    const gdp = (t: ShownTable) => t.rows.find((r) => r.revisions.length > 0);
+    expect(gdp(a)?.revisions, 'the static summary').toEqual([`/releases/${REVISION.id}/#rev-120000-gdp-2024`]);
+    // Every column but the comparison (the 5th), which the state changes.
+    const withoutComparison = (t: ShownTable) => t.rows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => i !== 4) }));
+    expect(withoutComparison(b)).toEqual(withoutComparison(a));
   });
 });

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types.ts';
+import { indicatorList } from '../../src/lib/schema.ts';
 import { queries, runQuery, type ProgressRow } from '../../src/queries/index.ts';
 import { only, openBasic } from './helpers.ts';
 
@@ -31,6 +32,17 @@ describe('progress: scope', () => {
     expect(june.filter((r) => r.indicator === 'retail_sales').map((r) => r.jurisdiction)).toEqual([
       '410100', '410200', '410300', '410400', '410500', '410600', '411000', '410171',
     ]);
+  });
+
+  it('answers for a list of indicators as one query per indicator would, those without a target included', async () => {
+    const ids = ['gdp', 'population', 'retail_sales', 'trade_total'];
+    const one = async (parent: string | null, indicator: string) => runQuery(engine, queries.progress, { period: '2024-06', parent, indicator });
+    for (const parent of ['410000', null]) {
+      const each = (await Promise.all(ids.map((id) => one(parent, id)))).flat();
+      const listed = await runQuery(engine, queries.progress, { period: '2024-06', parent, indicator: indicatorList(ids) });
+      expect(listed).toEqual(each);
+      if (parent) expect(new Set(listed.map((r) => r.indicator)), 'population and trade have no target').toEqual(new Set(ids));
+    }
   });
 
   it('carries the figure, its flag and its release', () => {

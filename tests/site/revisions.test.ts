@@ -57,6 +57,18 @@ describe('what a release revised', () => {
   });
 });
 
+describe('what a browser view carries', () => {
+  it('the revised figures it keeps, from which revisedFrom links them as the pages do, and nothing else', async () => {
+    const { revisedFrom } = await import('../../src/views/revisions.ts');
+    const kept = await revisions.revisionData('en', (j, i) => j === '110000' && i === 'retail_sales');
+    expect(kept).toEqual([{ href: '/en/releases/2024-07/', label: 'revised in 2024年1-7月', figures: { '110000 retail_sales': '2024-06' } }]);
+    const page = await revisions.revisedLookup('en');
+    expect(revisedFrom(kept)('110000', 'retail_sales', '2024-06')).toEqual(page('110000', 'retail_sales', '2024-06'));
+    expect(revisedFrom(kept)('110000', 'retail_sales', '2024-07')).toBeNull();
+    expect(await revisions.revisionData('en', (_j, i) => i === 'gdp')).toEqual([]);
+  });
+});
+
 describe('the mark of a revised figure', () => {
   const link = { href: '/releases/2024-07/#rev-110000-retail_sales-2024-06', label: '修订于2024年1-7月' };
 
@@ -94,7 +106,7 @@ describe('the tables that show a revised figure', () => {
       revisedAt: (p) => revised('110000', 'retail_sales', p),
     });
     expect(marks(trend)).toEqual(expected);
-    // Without a lookup (the browser views) the figure keeps its flag mark, unlinked.
+    // Without a lookup the figure keeps its flag mark, unlinked.
     expect(marks(rankingFigure({ ...common, revised: undefined, rows: await m.ranking('100000', 'retail_sales', '2024-06', 'value'), basis: 'value', scopeLevel: 'country', title: 'r', idPrefix: 'r' }))).toEqual([]);
   });
 });
