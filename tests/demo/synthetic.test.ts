@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as schema from '../../src/lib/schema.ts';
 import { generateSynthetic } from '../../scripts/generate-synthetic.ts';
+import { validateDataDir } from '../../src/validate/index.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -82,5 +83,8 @@ describe('generateSynthetic', () => {
     expect(flags).toEqual(new Set(['', 'c', 'na', 'r']));
     const topo = JSON.parse(fs.readFileSync(path.join(dir, 'geo', 'synthetic-grid.topo.json'), 'utf8'));
     expect(topo.objects.units.geometries).toHaveLength(25);
+    // The validator accepts it: the benches build it, and a package the validator refuses does not build.
+    const report = await validateDataDir(dir);
+    expect(report.errorCount, JSON.stringify(report).slice(0, 2000)).toBe(0);
   });
 });
