@@ -15,7 +15,8 @@ import type { TargetType } from './schema.ts';
  *   pace     a level target on a year-to-date flow or count: completion against the share of the
  *            year elapsed (时间过半，任务过半); at year end, completion against 100 %
  *   level    a level target on a stock or rate (higher is better): the figure against the whole
- *            target at every date
+ *            target at every date, in points of a % rate (开工率36.4% against 60%: 23.6 points
+ *            short), else in % of the target
  *   growth   a growth target: published growth minus the target
  *   range    a 区间 target: held to its lower bound (the upper one is shown, never a failure)
  *   ceiling  以内, or any target of a lower-is-better stock or rate: how far under the ceiling,
@@ -73,7 +74,7 @@ export interface VerdictInput {
   m: number;
   cumulative: boolean;
   higherIsBetter: boolean;
-  /** The indicator's unit: a ceiling on a % rate is measured in points of it. */
+  /** The indicator's unit: a level target or ceiling on a % rate is measured in points of it. */
   unit: string;
 }
 
@@ -91,9 +92,21 @@ export function verdictKind(i: Pick<VerdictInput, 'targetType' | 'qualifier' | '
   return i.cumulative ? 'pace' : 'level';
 }
 
-/** Whether completion and the pace gaps mean anything for a level target of this kind: not for a ceiling on a stock or rate. */
-export function tracksCompletion(kind: VerdictKind | null, cumulative: boolean): boolean {
-  return kind !== null && (cumulative || kind !== 'ceiling');
+/**
+ * Whether a level target on this indicator is measured in points of it: a % rate that does not
+ * accumulate (a rate against a rate is compared by difference, as the bureaus write "低于目标
+ * 23.6个百分点"; its ratio to the target is no statistic they publish).
+ */
+export function inPoints(i: Pick<VerdictInput, 'cumulative' | 'unit'>): boolean {
+  return !i.cumulative && i.unit === '%';
+}
+
+/**
+ * Whether completion and the pace gaps mean anything for a level target of this kind: not for a
+ * ceiling on a stock or rate, nor for a target on a % rate (measured in points, inPoints).
+ */
+export function tracksCompletion(kind: VerdictKind | null, cumulative: boolean, unit: string): boolean {
+  return kind !== null && (cumulative || (kind !== 'ceiling' && !inPoints({ cumulative, unit })));
 }
 
 function ceilingGapPp(i: VerdictInput): number | null {
@@ -111,7 +124,10 @@ export function verdictOf(i: VerdictInput): Verdict {
   if (i.targetType === null) return { kind, gapPp: null, status: 'no_target' };
   if (i.targetType === 'qualitative') return { kind, gapPp: null, status: 'qualitative' };
   if (i.targetType === 'none') return { kind, gapPp: null, status: 'none_stated' };
-  const pace = paceGapPp({ value: i.value, target: i.target, m: i.m, cumulative: i.cumulative, higherIsBetter: i.higherIsBetter });
+  // a level target (not a ceiling): A − T in points of a % rate, else the pace gap
+  const pace = i.targetType !== 'level' ? null
+    : inPoints(i) ? (i.value === null || i.target === null ? null : i.value - i.target)
+    : paceGapPp({ value: i.value, target: i.target, m: i.m, cumulative: i.cumulative, higherIsBetter: i.higherIsBetter });
   const growth = i.targetType === 'growth' ? growthGapPp(i.yoyPct, i.target, i.higherIsBetter) : null;
   const raw = kind === 'ceiling' ? ceilingGapPp(i) : kind === 'growth' ? growth : kind === 'range' ? (growth ?? pace) : pace;
   const gapPp = raw === null ? null : roundGap(raw);

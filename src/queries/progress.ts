@@ -163,10 +163,14 @@ export const PROGRESS_SQL = `${withClause(
       WHEN st.cumulative THEN 'pace'
       ELSE 'level' END
     END AS verdict_kind,
+    -- a level target on a % rate that does not accumulate is measured in points of it, A − T
+    -- (src/lib/verdict.ts inPoints): a rate against a rate is compared by difference
+    NOT st.cumulative AND st.unit = '%' AS in_points,
     -- a level target T > 0 and a figure A: what completion and the pace gaps need (a ceiling on
-    -- a stock or rate has neither: the whole ceiling applies at every date)
+    -- a stock or rate has neither: the whole ceiling applies at every date; nor has a target on
+    -- a % rate, measured in points)
     coalesce(st.target_type = 'level' AND st.target_value > 0 AND st.value IS NOT NULL
-      AND (st.cumulative OR (st.higher_is_better AND coalesce(st.target_qualifier <> '以内', true))), false) AS measurable,
+      AND (st.cumulative OR (st.higher_is_better AND coalesce(st.target_qualifier <> '以内', true) AND st.unit <> '%')), false) AS measurable,
     CASE WHEN NOT st.cumulative THEN NULL
          WHEN st.last_year_ytd > 0 AND st.last_year_total > 0 THEN 'last_year'
          ELSE 'linear' END AS seasonal_basis
@@ -193,6 +197,8 @@ export const PROGRESS_SQL = `${withClause(
                         WHEN 'linear' THEN 12 * value / m END AS projection,
     CASE WHEN growth_target AND higher_is_better THEN yoy_pct - target_value
          WHEN growth_target THEN target_value - yoy_pct END AS growth_gap_pp,
+    -- a level target on a % rate (not a ceiling, so higher is better): A − T, points of the rate
+    CASE WHEN level_target AND in_points AND verdict_kind IN ('level', 'range') THEN value - target_value END AS points_gap_pp,
     -- a ceiling: how far under it, in points of a % rate, else in % of the ceiling; pro rata
     -- (m/12 of it) for a cumulative flow
     CASE WHEN verdict_kind <> 'ceiling' THEN NULL
@@ -207,8 +213,8 @@ export const PROGRESS_SQL = `${withClause(
   SELECT *,
     round(CASE verdict_kind WHEN 'ceiling' THEN ceiling_gap_pp
                             WHEN 'growth' THEN growth_gap_pp
-                            WHEN 'range' THEN coalesce(growth_gap_pp, pace_gap_pp)
-                            ELSE pace_gap_pp END, ${VERDICT_DECIMALS}) + 0.0 AS verdict_gap_pp
+                            WHEN 'range' THEN coalesce(growth_gap_pp, points_gap_pp, pace_gap_pp)
+                            ELSE coalesce(points_gap_pp, pace_gap_pp) END, ${VERDICT_DECIMALS}) + 0.0 AS verdict_gap_pp
   FROM gaps
 )`,
   `assessed AS (

@@ -148,11 +148,27 @@ describe('verdict', () => {
     expect(verdictOf({ ...base, ...t, value: 16.74 })).toEqual({ kind: 'ceiling', gapPp: -1.7, status: 'over' });
     expect(verdictOf({ ...base, ...t, value: 11.25, m: 3 })).toEqual({ kind: 'ceiling', gapPp: 3.8, status: 'within' });
     expect(verdictOf({ ...base, ...t, value: 15, m: 12 })).toEqual({ kind: 'ceiling', gapPp: 0, status: 'within' });
-    expect(tracksCompletion('ceiling', false)).toBe(false);
+    expect(tracksCompletion('ceiling', false, '%')).toBe(false);
     // any target of a lower-is-better rate is a ceiling, with or without 以内
     expect(verdictKind({ targetType: 'level', qualifier: null, cumulative: false, higherIsBetter: false })).toBe('ceiling');
     // a growth ceiling: 以内
     expect(verdictOf({ ...base, targetType: 'growth', target: 3, qualifier: '以内', yoyPct: 3.4 })).toEqual({ kind: 'ceiling', gapPp: -0.4, status: 'over' });
+  });
+
+  it('a level target on a % rate: above or below it by points of the rate, never a ratio to it', () => {
+    // 开工率 36.4 % against "60%以上": 36.4 − 60 = −23.6 points (not (36.4/60 − 1) × 100 = −39.3)
+    const t = { target: 60, qualifier: '以上', cumulative: false, unit: '%' };
+    expect(verdictOf({ ...base, ...t, value: 36.4 })).toEqual({ kind: 'level', gapPp: -23.6, status: 'behind' });
+    expect(verdictOf({ ...base, ...t, value: 36.4, m: 12 })).toEqual({ kind: 'level', gapPp: -23.6, status: 'not_achieved' });
+    // 履约率 85.2 % against 80: +5.2 points, ahead mid-year, achieved at year end
+    expect(verdictOf({ ...base, ...t, target: 80, value: 85.2 })).toEqual({ kind: 'level', gapPp: 5.2, status: 'ahead' });
+    expect(verdictOf({ ...base, ...t, target: 80, value: 80, m: 12 })).toEqual({ kind: 'level', gapPp: 0, status: 'achieved' });
+    // a 区间 on a rate is held to its lower bound, in points too: 2.6 against 3–5 → −0.4
+    expect(verdictOf({ ...base, ...t, qualifier: '区间', target: 3, value: 2.6 })).toEqual({ kind: 'range', gapPp: -0.4, status: 'behind' });
+    expect(tracksCompletion('level', false, '%')).toBe(false);
+    // a stock in another unit keeps its ratio: 90 against 100 万人 is 10 % short
+    expect(tracksCompletion('level', false, '万人')).toBe(true);
+    expect(verdictOf({ ...base, ...t, unit: '万人', target: 100, value: 90 })).toEqual({ kind: 'level', gapPp: -10, status: 'behind' });
   });
 
   it('growth: ahead mid-year, achieved or not at year end; 以上 is a floor', () => {
@@ -211,7 +227,7 @@ describe('TypeScript and SQL agree', () => {
       const cumulative = isCumulative(r.kind);
       const hib = r.higher_is_better;
       const kind = verdictKind({ targetType: r.target_type, qualifier: r.target_qualifier, cumulative, higherIsBetter: hib });
-      const level = r.target_type === 'level' && tracksCompletion(kind, cumulative) ? r.target_value : null;
+      const level = r.target_type === 'level' && tracksCompletion(kind, cumulative, r.unit) ? r.target_value : null;
       const ly = { lastYearYtd: r.last_year_ytd, lastYearTotal: r.last_year_total, m };
       const where = `${r.period} ${r.jurisdiction} ${r.indicator}`;
       expect(r.elapsed, where).toBe(elapsedShare(r.period));
@@ -240,6 +256,8 @@ describe('verdict phrases', () => {
     expect(verdictPhrase('over', 'ceiling', -2.7, 'zh-CN')).toBe('超出控制目标2.7个百分点');
     expect(verdictPhrase('over', 'ceiling', -2.7, 'en')).toBe('over the ceiling by 2.7 pp');
     expect(verdictPhrase('within', 'ceiling', 3.8, 'zh-CN')).toBe('控制在目标以内，低3.8个百分点');
+    expect(verdictPhrase('behind', 'level', -23.6, 'zh-CN')).toBe('低于目标23.6个百分点');
+    expect(verdictPhrase('behind', 'level', -23.6, 'en')).toBe('23.6 pp below target');
     expect(verdictPhrase('not_achieved', 'growth', -1.9, 'zh-CN')).toBe('未完成，差1.9个百分点');
     expect(verdictPhrase('about', 'growth', -0.1, 'en')).toBe('about on target, 0.1 pp short');
     expect(verdictPhrase('achieved', 'pace', 2, 'zh-CN')).toBe('已完成，超出2.0个百分点');

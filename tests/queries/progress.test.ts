@@ -129,13 +129,12 @@ describe('progress: level targets (higher is better)', () => {
 });
 
 describe('progress: a level target on a rate (not cumulative)', () => {
-  it('is held to the whole target at every date: no elapsed pace, no seasonal pattern, no projection', () => {
+  it('is held to the whole target at every date, in points of the rate: no completion, pace, seasonal pattern or projection', () => {
     const r = only(june, { indicator: 'online_share', jurisdiction: '410100' });
-    // completion 30/35 = 0.857142…; pace gap (30/35 − 1) × 100 = 100 × (30 − 35) / 35 = −14.2857… → behind
-    expect(r.completion).toBe(30 / 35);
-    expect(r.pace_gap_pp).toBeCloseTo(-100 / 7, 12);
+    // 30 % against 35 %以上: 30 − 35 = −5.0 points → behind (not (30/35 − 1) × 100 = −14.3)
+    expect([r.verdict_kind, r.verdict_gap_pp, r.status]).toEqual(['level', -5, 'behind']);
+    expect([r.completion, r.pace_gap_pp]).toEqual([null, null]);
     expect([r.seasonal_basis, r.seasonal_expected, r.seasonal_gap_pp, r.projection]).toEqual([null, null, null, null]);
-    expect(r.status).toBe('behind');
   });
 });
 

@@ -127,9 +127,11 @@ describe('the rates are published as observations, so ranks, targets and verdict
     const rows = await runQuery(engines.public, queries.progress, { period: '2025-06', parent: '410000', indicator: 'project_start_rate' });
     const zz = only(rows, { jurisdiction: '410100' });
     const ly = only(rows, { jurisdiction: '410300' });
-    // 郑州 66.7 against 60: (66.7 − 60) / 60 = +11.2 % of the target; 洛阳 0: −100
-    expect([zz.value, zz.target_value, zz.verdict_kind, zz.verdict_gap_pp, zz.status, zz.rank]).toEqual([66.7, 60, 'level', 11.2, 'ahead', 1]);
-    expect([ly.value, ly.verdict_gap_pp, ly.status, ly.rank, ly.ahead_code]).toEqual([0, -100, 'behind', 2, '410100']);
+    // a rate against a rate, in points: 郑州 66.7 against 60 is 6.7 points above (not (66.7 − 60) / 60 = 11.2 %
+    // of the target); 洛阳 0: 60 points below; no completion or pace for a rate
+    expect([zz.value, zz.target_value, zz.verdict_kind, zz.verdict_gap_pp, zz.status, zz.rank]).toEqual([66.7, 60, 'level', 6.7, 'ahead', 1]);
+    expect([ly.value, ly.verdict_gap_pp, ly.status, ly.rank, ly.ahead_code]).toEqual([0, -60, 'behind', 2, '410100']);
+    expect([zz.completion, zz.pace_gap_pp]).toEqual([null, null]);
   });
 });
 
