@@ -40,6 +40,27 @@ export const PRINT_CSS = `
   table.board .col-name { display: none; }
   table.board .col-no { display: inline; }
   .board-key { font-size: 8pt; }
+  /* A briefing fits two sheets (a city with twelve indicators, either language): smaller type,
+     each trajectory in a narrow column beside its sentences, no list of other periods. In the
+     numbers table the figures stay whole and the rank (the second last column: "第1（按总量，17个
+     地区有数据，共18个）", which ran off the sheet) and the words wrap. */
+  body:has(.briefing-indicator) main { font-size: 8pt; line-height: 1.3; }
+  body:has(.briefing-indicator) h1 { font-size: 13pt; margin: 2pt 0; }
+  body:has(.briefing-indicator) .lede { font-size: 8pt; margin: 2pt 0; }
+  body:has(.briefing-indicator) main .meta { font-size: 7.5pt; margin: 1pt 0; }
+  body:has(.briefing-indicator) main table { font-size: 7pt; line-height: 1.25; }
+  body:has(.briefing-indicator) main caption { font-size: 8pt; }
+  body:has(.briefing-indicator) main th, body:has(.briefing-indicator) main td { padding: .5pt 2pt; }
+  body:has(.briefing-indicator) main thead th, body:has(.briefing-indicator) main td:nth-last-child(2) { white-space: normal; }
+  body:has(.briefing-indicator) header.site { padding: 2pt 0; }
+  body:has(.briefing-indicator) .synthetic { padding: 2pt 6pt; margin: 2pt 0; font-size: 8pt; }
+  body:has(.briefing-indicator) > footer { font-size: 7pt; margin-top: 4pt; padding: 2pt 0; }
+  .briefing-periods { display: none; }
+  .briefing-indicator h2 { font-size: 9pt; margin: 4pt 0 0; border: 0; }
+  .briefing-indicator p { margin: 0; }
+  .briefing-indicator:has(figure) { display: grid; grid-template-columns: 1fr 26%; column-gap: 8pt; align-items: start; }
+  .briefing-indicator:has(figure) h2 { grid-column: 1 / -1; }
+  .briefing-indicator figure.trajectory { grid-column: 2; grid-row: 2; margin: 0; }
 }`;
 
 /** A CSS string: quotes, backslashes and line breaks escaped, and "<" so that no text closes the style element. */
