@@ -21,8 +21,8 @@ export function canQuery(): boolean {
 
 /**
  * What a view queries, so that only that is downloaded: `indicators`, only their observations
- * (default: every indicator's); `tables`, only these public tables (default: the catalog's,
- * CATALOG_TABLES). A query reading anything left out fails.
+ * (default: every indicator's); `tables`, only these public tables (default: VIEW_TABLES, the
+ * catalog's but the projects ledger). A query reading anything left out fails.
  */
 export interface CatalogScope {
   indicators?: readonly string[];
@@ -52,13 +52,13 @@ function open(dataUrl: string, locale: Locale, scope: CatalogScope): Promise<Cat
   const words = VIEW_STATUS[locale];
   if (!canQuery()) return Promise.reject(new Error('this browser has no WebAssembly or no Worker'));
   return (async () => {
-    const [{ openWasmEngine }, { queries, runQuery }, { CATALOG_TABLES }] = await Promise.all([
+    const [{ openWasmEngine }, { queries, runQuery }, { VIEW_TABLES }] = await Promise.all([
       import('../engine/wasm.ts'),
       import('../queries/index.ts'),
       import('../engine/tables.ts'),
     ]);
     const engine = await openWasmEngine(dataUrl, {
-      tables: scope.tables ?? CATALOG_TABLES,
+      tables: scope.tables ?? VIEW_TABLES,
       indicators: scope.indicators,
       onProgress: (p) => say(`${p.phase === 'loading data' ? words.data : words.engine}… ${megabytes(bytesLoaded())}`),
     });

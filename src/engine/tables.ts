@@ -94,6 +94,14 @@ export const PUBLIC_TABLES: readonly PublicTable[] = [
 export const CATALOG_TABLES: readonly string[] = PUBLIC_TABLES.map((t) => t.name).filter((n) => n !== 'observation_vintages');
 
 /**
+ * What a browser view loads unless it names its tables (src/client/engine.ts): the catalog's
+ * but the projects ledger, which only the project queries read (projectRates, projectFunnel,
+ * projectLedger) and which was a sixth of the demo's data on every first re-render. A view
+ * running those queries names its tables (CATALOG_TABLES). Node loads every table.
+ */
+export const VIEW_TABLES: readonly string[] = CATALOG_TABLES.filter((n) => n !== 'projects');
+
+/**
  * One indicator's observations: the rows of observations.csv for that indicator, in the same
  * columns and order. A view of one indicator loads its own file instead of every indicator's
  * (observations.csv stays: the download, and what a view of every indicator loads).

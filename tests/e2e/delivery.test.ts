@@ -4,7 +4,8 @@
  * hashed and versioned URLs cached for a year). The test runs its own server over the built
  * site, to see every request that reaches it and the bytes it sent:
  *  - the first re-render transfers the engine as brotli, and of the data only what the view
- *    needs: its own indicator's observations, never observations.csv or the vintages;
+ *    needs: its own indicator's observations, never observations.csv, the vintages or the
+ *    projects ledger;
  *  - every data URL the view fetches carries the data version (?v=), which is what makes a
  *    year's caching safe;
  *  - a second visit in the same browser profile takes the engine and the data from the cache:
@@ -69,6 +70,8 @@ describe.runIf(demo)('delivery of the engine and the data (demo site)', () => {
     const files = data.map((r) => pathOf(r).slice('/data/'.length));
     expect(files.filter((f) => f.startsWith('observation'))).toEqual([observationsFileOf(INDICATOR)]);
     expect(files).toContain('targets.csv');
+    // nor the projects ledger, which only the project queries read (VIEW_TABLES)
+    expect(files).not.toContain('projects.csv');
     for (const r of data) expect(searchOf(r), r.path).toBe(`?v=${dataVersion}`);
     for (const r of data.filter((x) => x.path.includes('.csv'))) expect(r.encoding, r.path).toBe('br');
     const bytes = first.filter(isAsset).reduce((n, r) => n + r.bytes, 0);
