@@ -53,10 +53,15 @@ export function buildDatapackage(dataset: DatasetInfo, rowCounts: Record<string,
       description: DERIVED_DESCRIPTIONS[name] ?? source?.columns.find((c) => c.name === name)?.description ?? '',
     }));
     const tableSchema = { fields, primaryKey: PRIMARY_KEY[t.name] ?? [], missingValues: [''] };
-    const description = source?.description ?? '';
+    const rows = rowCounts[t.name] ?? 0;
+    // A table without rows (the projects ledger of a package that keeps none) keeps its files,
+    // which the engines read, and its resources, so that a script reading the package by name
+    // works on every build; but says it is empty rather than describe rows there are none of.
+    // The data page does not offer its files.
+    const description = (source?.description ?? '') + (rows === 0 ? ' EMPTY in this build: the data package has no rows of this table (the CSV holds its header only).' : '');
     return [
-      { name: t.name, path: t.file, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', description, rows: rowCounts[t.name] ?? 0, schema: tableSchema },
-      { name: `${t.name}_parquet`, path: `parquet/${t.file.replace(/\.csv$/, '.parquet')}`, format: 'parquet', mediatype: 'application/vnd.apache.parquet', description, schema: tableSchema },
+      { name: t.name, path: t.file, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', description, rows, schema: tableSchema },
+      { name: `${t.name}_parquet`, path: `parquet/${t.file.replace(/\.csv$/, '.parquet')}`, format: 'parquet', mediatype: 'application/vnd.apache.parquet', description, rows, schema: tableSchema },
     ];
   });
   return {

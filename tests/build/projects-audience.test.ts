@@ -62,6 +62,12 @@ describe('the projects ledger by audience', () => {
     const files = await texts(out);
     expect(files['projects.csv']!.trim().split('\n')).toHaveLength(1);
     expect(files['indicators.csv']).not.toContain('project_');
+    // the files stay (the engines read every table), and datapackage.json says they are empty
+    const { resources } = JSON.parse(files['datapackage.json']!) as { resources: { name: string; rows: number; description: string }[] };
+    const projects = resources.filter((x) => x.name.startsWith('projects'));
+    expect(projects.map((x) => [x.name, x.rows])).toEqual([['projects', 0], ['projects_parquet', 0]]);
+    for (const x of projects) expect(x.description).toMatch(/^The investment projects ledger.* EMPTY in this build: the data package has no rows of this table/);
+    expect(resources.find((x) => x.name === 'observations')!.description).not.toContain('EMPTY');
   });
 });
 

@@ -46,4 +46,16 @@ describe.each(served)('%s site: the real data', (_name, site) => {
     expect(page).toMatch(/data-status="qualitative"/);
     expect(page).toMatch(/data-status="about"/); // 左右 within its band
   });
+
+  it('offers no download of the projects ledger, which it does not keep, and its datapackage.json says the table is empty', async () => {
+    for (const path of ['/data/', '/en/data/']) {
+      const page = await html(site.origin, path);
+      expect(page, path).toContain('href="/data/observations.csv"');
+      expect(page, path).not.toMatch(/projects\.(csv|parquet)/);
+    }
+    const pkg = JSON.parse(await html(site.origin, '/data/datapackage.json')) as { resources: { name: string; rows: number; description: string }[] };
+    const projects = pkg.resources.filter((r) => r.name.startsWith('projects'));
+    expect(projects.map((r) => [r.name, r.rows])).toEqual([['projects', 0], ['projects_parquet', 0]]);
+    for (const r of projects) expect(r.description).toMatch(/^The investment projects ledger.* EMPTY in this build/);
+  });
 });
