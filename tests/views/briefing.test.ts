@@ -104,6 +104,32 @@ describe('briefing sentences', () => {
     ]);
   });
 
+  it('a city’s counties: the first and last three with a tie, those behind time named, a suppressed one neither, in both languages', () => {
+    // Seven counties ranked by value (two tied 2nd), an eighth suppressed; Yanshi and Mengjin behind time.
+    const county = (code: string, name_zh: string, name_en: string, rank: number | null, o: Partial<ProgressRow> = {}) =>
+      row({ jurisdiction: code, name_zh, name_en, level: 'county', target_type: 'level', target_value: 100, verdict_kind: 'pace', status: 'ahead', rank, rank_of: 7, rank_basis: 'value', ...o });
+    // In the query's order; the tied are listed by code, as the ranking tables list them.
+    const children = [
+      county('410302', '老城区', 'Laocheng District', 1),
+      county('410304', '瀍河区', 'Chanhe District', 2, { tied: true }),
+      county('410303', '西工区', 'Xigong District', 2, { tied: true }),
+      county('410305', '涧西区', 'Jianxi District', 4),
+      county('410307', '偃师区', 'Yanshi District', 5, { status: 'behind' }),
+      county('410308', '孟津区', 'Mengjin District', 6),
+      county('410323', '新安县', 'Xin’an County', 7, { status: 'behind' }),
+      county('410324', '栾川县', 'Luanchuan County', null, { value: null, yoy_pct: null, flag: 'c', state: 'suppressed', status: 'suppressed' }),
+    ];
+    const city = row({ rank: 3, rank_of: 18 });
+    expect(sentences({ row: city, children }).slice(-2)).toEqual([
+      '社会消费品零售总额总量前三位是老城区、西工区（并列第2）、瀍河区（并列第2），后三位是偃师区、孟津区、新安县（7个地区参与排名）。',
+      '偃师区、新安县等2个地区社会消费品零售总额未达到时间进度。',
+    ]);
+    expect(sentences({ row: city, children }, 'en').slice(-2)).toEqual([
+      'On retail sales (value), the first three of 7 ranked are Laocheng District, Xigong District (tied 2nd), Chanhe District (tied 2nd); the last three are Yanshi District, Mengjin District, Xin’an County.',
+      'Yanshi District and Xin’an County (2 units) are behind the time elapsed on retail sales.',
+    ]);
+  });
+
   it('the body carries the verdicts with their data attributes and the numbers table', () => {
     const r = row({ target_type: 'growth', target_value: 6, verdict_kind: 'growth', verdict_gap_pp: -1, status: 'behind' });
     const html = briefingBody(input({ row: r }));
