@@ -14,6 +14,7 @@ import type { Locale } from '../lib/i18n.ts';
 import type { TargetType, Unit } from '../lib/schema.ts';
 import type { BriefingInput, PublicationFacts } from '../views/briefing.ts';
 import { parseGeoMaps, type GeoMap } from '../lib/geo-maps.ts';
+import { compareIndicators } from '../lib/indicator-order.ts';
 import { collectBriefing, collectTrajectory } from '../views/briefing-data.ts';
 import { publicDataDir, siteEngine, siteManifest } from './data.ts';
 
@@ -69,8 +70,11 @@ async function rows<T>(sql: string, params?: Record<string, string | number | nu
   return (await engine.query(sql, params)) as unknown as T[];
 }
 
-export const indicators = memo(() =>
-  rows<IndicatorInfo>('SELECT id, name_zh, name_en, unit, kind, higher_is_better, additive, decimals, category, definition_zh, definition_en, source FROM indicators ORDER BY category, id'),
+/** Every public indicator, in the order every list of them follows (compareIndicators). */
+export const indicators = memo(async () =>
+  (await rows<IndicatorInfo>('SELECT id, name_zh, name_en, unit, kind, higher_is_better, additive, decimals, category, definition_zh, definition_en, source FROM indicators')).sort(
+    compareIndicators,
+  ),
 );
 
 export async function indicator(id: string): Promise<IndicatorInfo> {
@@ -470,14 +474,15 @@ export const boardParents = memo(async (): Promise<string[]> => {
   return r.map((x) => x.parent);
 });
 
-/** Indicators with a target for some child of the parent in a year. */
+/** Indicators with a target for some child of the parent in a year, in the order of `indicators` (the board's columns). */
 export const targetIndicators = memo(async (parent: string, year: number): Promise<string[]> => {
   const r = await rows<{ indicator: string }>(
     `SELECT DISTINCT t.indicator FROM targets t JOIN jurisdictions j ON j.code = t.jurisdiction
-     WHERE j.parent = $parent AND t.year = $year ORDER BY t.indicator`,
+     WHERE j.parent = $parent AND t.year = $year`,
     { parent, year },
   );
-  return r.map((x) => x.indicator);
+  const ids = new Set(r.map((x) => x.indicator));
+  return (await indicators()).filter((i) => ids.has(i.id)).map((i) => i.id);
 });
 
 export interface TargetInfo {

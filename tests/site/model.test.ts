@@ -48,6 +48,18 @@ async function pageQuestions(): Promise<{ parent: string; indicator: string; per
 const NEWEST_FIRST = 'o.year DESC, coalesce(o.month, 12) DESC, (o.month IS NULL) DESC';
 
 describe('site model', () => {
+  it("lists the indicators, and the board's columns, in one order: the three rates as the bureaus list them", async () => {
+    const investment = (await m.indicators()).filter((i) => i.category === 'investment').map((i) => i.id);
+    expect(investment).toEqual([
+      'domestic_capital', 'fdi_actual', 'fdi_new_firms',
+      'project_fulfilment_rate', 'project_start_rate', 'project_funds_rate',
+    ]); // (signed_project_investment is internal)
+    const order = (await m.indicators()).map((i) => i.id);
+    const columns = await m.targetIndicators('410000', 2025);
+    expect(columns.filter((id) => id.startsWith('project_'))).toEqual(['project_fulfilment_rate', 'project_start_rate', 'project_funds_rate']);
+    expect(columns).toEqual(order.filter((id) => columns.includes(id)));
+  });
+
   it("answers each parent's children's periods as if asked for that parent and indicator alone", async () => {
     let asked = 0;
     for (const ind of await m.indicators()) {
