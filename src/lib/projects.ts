@@ -96,6 +96,12 @@ export const PROJECT_RATES: readonly ProjectRate[] = [
 
 export const PROJECT_RATE_IDS: ReadonlySet<string> = new Set(PROJECT_RATES.map((r) => r.id));
 
+/** Which projects a site covers: the projects pages say it under their tables too. */
+export const VISIBILITY_NOTE: Bilingual = {
+  zh: '公开版只含公开的项目：三率和各阶段项目数、金额只按公开项目计算；签约之前的谋划、在谈项目默认不公开。内部版含全部项目。',
+  en: 'The public site covers public projects only: the rates and the counts and amounts by stage are computed over public projects; projects planned or in negotiation, before any contract is signed, are internal unless marked public. The internal site covers every project.',
+};
+
 /** Everything else a reader of the rates must know, in words. */
 export const RATE_NOTES: readonly Bilingual[] = [
   {
@@ -110,10 +116,7 @@ export const RATE_NOTES: readonly Bilingual[] = [
     zh: '比率四舍五入到一位小数后发布，排名、与目标比较均以发布值计。',
     en: 'Rates are published rounded to one decimal; ranks and targets are judged on the published rate.',
   },
-  {
-    zh: '公开版只含公开的项目：三率和各阶段项目数、金额只按公开项目计算；签约之前的谋划、在谈项目默认不公开。内部版含全部项目。',
-    en: 'The public site covers public projects only: the rates and the counts and amounts by stage are computed over public projects; projects planned or in negotiation, before any contract is signed, are internal unless marked public. The internal site covers every project.',
-  },
+  VISIBILITY_NOTE,
 ];
 
 /** What indicators.csv would say about each rate: the data build adds these rows when it publishes rates. */

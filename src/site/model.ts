@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { queries, runQuery } from '../queries/index.ts';
 import type { ProgressRow } from '../queries/progress.ts';
+import type { ProjectFunnelRow, ProjectLedgerRow, ProjectRatesRow } from '../queries/projects.ts';
 import type { RankingRow } from '../queries/ranking.ts';
 import type { SeriesRow, TrendRow } from '../queries/series.ts';
 import type { Locale } from '../lib/i18n.ts';
@@ -16,6 +17,7 @@ import type { BriefingInput, PublicationFacts } from '../views/briefing.ts';
 import { parseGeoMaps, type GeoMap } from '../lib/geo-maps.ts';
 import { compareIndicators } from '../lib/indicator-order.ts';
 import { collectBriefing, collectTrajectory } from '../views/briefing-data.ts';
+import { unitProjects, type UnitProjects } from '../views/projects.ts';
 import { publicDataDir, siteEngine, siteManifest } from './data.ts';
 
 export interface IndicatorInfo {
@@ -565,7 +567,7 @@ export async function briefing(code: string, period: string): Promise<Omit<Brief
   );
 }
 
-const BRIEFING_ASK = { progress, periods: (_parent: string | null, id: string) => indicatorPeriods(id) };
+const BRIEFING_ASK = { progress, periods: (_parent: string | null, id: string) => indicatorPeriods(id), projects: projectsOf, projectsPage: projectsPageOf };
 
 /** The trajectory of a unit's level target up to a period (the jurisdiction pages and briefings). */
 export function trajectory(code: string, parent: string | null, indicatorId: string, period: string) {
@@ -593,4 +595,66 @@ const revisedPublications = memo(async (): Promise<Map<string, Publication[]>> =
 
 export async function publicationsOf(code: string, period: string): Promise<Publication[]> {
   return (await revisedPublications()).get(`${code} ${period}`) ?? [];
+}
+
+/** The months of the projects ledger, newest first: none when the package keeps no ledger. */
+export const ledgerPeriods = memo(async (): Promise<string[]> =>
+  (await rows<{ period: string }>('SELECT DISTINCT period FROM projects ORDER BY period DESC')).map((r) => r.period),
+);
+
+/**
+ * The funnel and the rates of every unit at one ledger month, asked once per month for all units
+ * (parent NULL): every jurisdiction page and briefing of that month reads its own rows from it,
+ * where a query per page would cost thousands (the demo pre-renders some 8000 briefings).
+ */
+const projectsAt = memo(async (period: string): Promise<{ funnel: Map<string, ProjectFunnelRow[]>; rates: ProjectRatesRow[] }> => {
+  const engine = await siteEngine();
+  const funnel = await runQuery(engine, queries.projectFunnel, { period, parent: null });
+  const rates = await runQuery(engine, queries.projectRates, { period, parent: null });
+  const byUnit = new Map<string, ProjectFunnelRow[]>();
+  for (const r of funnel) byUnit.set(r.jurisdiction, [...(byUnit.get(r.jurisdiction) ?? []), r]);
+  return { funnel: byUnit, rates };
+});
+
+/** A unit's projects at a period (an annual period: its December), or null when the ledger has none there. */
+export async function projectsOf(code: string, period: string): Promise<UnitProjects | null> {
+  const month = period.length === 4 ? `${period}-12` : period;
+  if (!(await ledgerPeriods()).includes(month)) return null;
+  const at = await projectsAt(month);
+  const own = at.funnel.get(code);
+  return own ? unitProjects({ code, name_zh: own[0]!.name_zh, name_en: own[0]!.name_en }, month, own, at.rates) : null;
+}
+
+/**
+ * The units that get a projects page, at the latest month of the ledger: those with a page of
+ * their own and with projects in some unit under them (the province, a city with counties).
+ */
+export const projectParents = memo(async (): Promise<string[]> => {
+  const period = (await ledgerPeriods())[0];
+  if (!period) return [];
+  const { funnel } = await projectsAt(period);
+  const parents = new Set([...funnel.values()].map((r) => r[0]!.parent));
+  const paged = new Set((await jurisdictions()).map((j) => j.code));
+  return [...funnel.keys()].filter((code) => parents.has(code) && paged.has(code)).sort();
+});
+
+/** The projects page that lists a unit's projects: its own, or its nearest ancestor's; null when none does. */
+export async function projectsPageOf(code: string): Promise<string | null> {
+  const pages = await projectParents();
+  if (pages.includes(code)) return code;
+  return (await ancestorsOf(code)).map((a) => a.code).reverse().find((a) => pages.includes(a)) ?? null;
+}
+
+/** What a projects page shows: the unit and its subdivisions with projects at the latest month, and its ledger. */
+export async function projectsPage(code: string): Promise<{ unit: UnitProjects; children: UnitProjects[]; ledger: ProjectLedgerRow[] }> {
+  const period = (await ledgerPeriods())[0];
+  const unit = period ? await projectsOf(code, period) : null;
+  if (!period || !unit) throw new Error(`no projects under ${code} in the ledger`);
+  const { funnel } = await projectsAt(period);
+  const children: UnitProjects[] = [];
+  for (const [child, own] of funnel) {
+    if (own[0]!.parent === code) children.push((await projectsOf(child, period))!);
+  }
+  const ledger = await runQuery(await siteEngine(), queries.projectLedger, { period, jurisdiction: code });
+  return { unit, children, ledger };
 }

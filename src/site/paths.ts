@@ -26,6 +26,8 @@ export const circularDocxHref = (parent: string, period: string, locale: Locale)
 /** A briefing: one jurisdiction at one period; without a period, its list of periods (older ones drawn by the browser). */
 export const briefingHref = (code: string, locale: Locale, period?: string | null): string =>
   `${prefix(locale)}/briefings/${code}/${period ? `${period}/` : ''}`;
+/** A unit's investment projects: the funnel, its subdivisions' rates and the ledger, at the latest month of the ledger. */
+export const projectsHref = (code: string, locale: Locale): string => `${prefix(locale)}/projects/${code}/`;
 export const methodologyHref = (locale: Locale): string => `${prefix(locale)}/methodology/`;
 export const releaseHref = (id: string, locale: Locale): string => `${prefix(locale)}/releases/${id}/`;
 export const downloadHref = (file: string): string => `${BASE_PATH}/data/${file}`;

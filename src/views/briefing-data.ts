@@ -8,12 +8,17 @@ import type { Unit } from '../lib/schema.ts';
 import type { ProgressRow } from '../queries/progress.ts';
 import type { TrajectoryPoint } from '../render/trajectory.ts';
 import type { BriefingIndicator, BriefingInput } from './briefing.ts';
+import type { UnitProjects } from './projects.ts';
 
 export interface BriefingAsk {
   /** The progress query: the children of `parent` at `period` for one indicator. */
   progress(parent: string | null, indicator: string, period: string): Promise<readonly ProgressRow[]>;
   /** The periods with figures of an indicator (the catalog's periods query). */
   periods(parent: string | null, indicator: string): Promise<readonly string[]>;
+  /** A unit's investment projects at a period (null: none in the ledger then); absent: the briefing has no projects section. */
+  projects?(code: string, period: string): Promise<UnitProjects | null>;
+  /** The projects page that lists a unit's projects (src/site/model.ts projectsPageOf). */
+  projectsPage?(code: string): Promise<string | null>;
 }
 
 export interface BriefingSubject {
@@ -63,5 +68,7 @@ export async function collectBriefing(s: BriefingSubject, ask: BriefingAsk): Pro
     if (row.verdict_kind === 'pace' && period.length === 7) trajectory = await collectTrajectory(ask, j.code, j.parent, ind.id, period);
     out.push({ indicator: ind, row, peers: peerRows.filter((r) => r.level === row.level), parentRow, children, trajectory });
   }
-  return { jurisdiction: j, parent, period, indicators: out };
+  const projects = ask.projects ? await ask.projects(j.code, period) : null;
+  const page = projects && ask.projectsPage ? await ask.projectsPage(j.code) : null;
+  return { jurisdiction: j, parent, period, indicators: out, projects: projects ? { unit: projects, page } : null };
 }

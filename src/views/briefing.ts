@@ -18,6 +18,8 @@ import { verdictAttrs } from '../render/verdict.ts';
 import { nameOf } from '../site/names.ts';
 import { t } from '../site/strings.ts';
 import { jurisdictionSummary } from './jurisdiction-view.ts';
+import { briefingProjects, type UnitProjects } from './projects.ts';
+import { projectsHref } from '../site/paths.ts';
 
 export interface BriefingIndicator {
   indicator: { id: string; name_zh: string; name_en: string; unit: Unit; decimals: number; source: string | null };
@@ -38,6 +40,8 @@ export interface BriefingInput {
   parent: { code: string; name_zh: string; name_en: string | null; level: string } | null;
   period: string;
   indicators: readonly BriefingIndicator[];
+  /** The unit's investment projects at the period, and the code of the projects page listing them; absent or null: no projects section. */
+  projects?: { unit: UnitProjects; page: string | null } | null;
   locale: Locale;
 }
 
@@ -134,6 +138,7 @@ export function briefingBody(b: BriefingInput): string {
     everyTrack ? textEl('p', { class: 'point' }, everyTrack) : '',
     table,
     ...sections,
+    b.projects ? briefingProjects(b.projects.unit, b.projects.page ? projectsHref(b.projects.page, locale) : null, locale) : '',
     sources.length ? textEl('p', { class: 'caption' }, `${t('source', locale)}${punct('colon', locale)}${sources.join(punct('semicolon', locale))}`) : '',
     flags.length ? textEl('p', { class: 'caption' }, `${t('flags', locale)}${punct('colon', locale)}${flags.join(punct('semicolon', locale))}`) : '',
   ].join('');
