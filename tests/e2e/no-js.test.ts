@@ -23,6 +23,7 @@ const REQUIRED: Record<Template, readonly Marker[]> = {
   'progress-parent': ['table'],
   circular: ['table'],
   briefing: ['table'],
+  projects: ['table'],
   data: ['table'],
   methodology: [],
   release: ['table'],

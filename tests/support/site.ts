@@ -54,8 +54,8 @@ export function chromiumPath(): string {
 export type Lang = 'zh' | 'en';
 /** The page templates every site has. */
 export const CORE_TEMPLATES = ['home', 'indicator', 'jurisdiction', 'progress', 'data', 'methodology', 'release'] as const;
-/** …and the per-parent variants (an indicator or the board for one parent's children), the circulars and the briefings, where built. */
-export const TEMPLATES = [...CORE_TEMPLATES, 'indicator-parent', 'progress-parent', 'circular', 'briefing'] as const;
+/** …and the per-parent variants (an indicator or the board for one parent's children), the circulars, the briefings and the projects pages (a package with a ledger), where built. */
+export const TEMPLATES = [...CORE_TEMPLATES, 'indicator-parent', 'progress-parent', 'circular', 'briefing', 'projects'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 /** The page template of a site path (`/indicators/x/` → indicator), or null for other pages. */
@@ -71,6 +71,7 @@ export function templateOf(pathname: string): { lang: Lang; template: Template }
   if (/^\/progress\/[^/]+\/$/.test(rest)) return { lang, template: 'progress-parent' };
   if (/^\/circulars\/[^/]+\/[^/]+\/$/.test(rest)) return { lang, template: 'circular' };
   if (/^\/briefings\/[^/]+\/[^/]+\/$/.test(rest)) return { lang, template: 'briefing' };
+  if (/^\/projects\/[^/]+\/$/.test(rest)) return { lang, template: 'projects' };
   if (rest === '/data/') return { lang, template: 'data' };
   if (rest === '/methodology/') return { lang, template: 'methodology' };
   if (/^\/releases\/[^/]+\/$/.test(rest)) return { lang, template: 'release' };
