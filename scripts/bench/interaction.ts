@@ -67,6 +67,10 @@ export interface Redraw {
   engineMs: number;
   queryMs: number;
   renderMs: number;
+  /** The engine's start, when this redraw waited for it (src/engine/wasm.ts): the wasm, DuckDB opened, the tables created (NaN otherwise). */
+  wasmMs: number;
+  openMs: number;
+  tablesMs: number;
 }
 
 export interface Traffic {
@@ -135,6 +139,11 @@ async function readRedraw(page: Page, state: string, from: 'change' | 'navigatio
       const change = fromChange ? (rec.changes.filter((c) => c.t <= drawn.t).at(-1)?.t ?? NaN) : 0;
       const measures: Record<string, number> = {}; // the latest of each, for this state
       for (const m of performance.getEntriesByType('measure')) if ((m as PerformanceMeasure).detail?.state === s) measures[m.name] = m.duration;
+      // the page's one engine start, if this redraw is the one that waited for it
+      const viewEngine = performance.getEntriesByType('measure').filter((m) => m.name === 'view:engine' && (m as PerformanceMeasure).detail?.state === s).at(-1);
+      for (const m of performance.getEntriesByType('measure')) {
+        if (m.name.startsWith('engine:') && viewEngine && m.startTime >= viewEngine.startTime && m.startTime + m.duration <= viewEngine.startTime + viewEngine.duration + 1) measures[m.name] = m.duration;
+      }
       return {
         t: drawn.t,
         painted: drawn.painted,
@@ -143,12 +152,15 @@ async function readRedraw(page: Page, state: string, from: 'change' | 'navigatio
         engine: measures['view:engine'] ?? NaN,
         query: measures['view:query'] ?? NaN,
         render: measures['view:render'] ?? NaN,
+        wasm: measures['engine:wasm'] ?? NaN,
+        open: measures['engine:open'] ?? NaN,
+        tables: measures['engine:tables'] ?? NaN,
       };
     },
     [state, from === 'change'] as const,
   );
   return {
-    redraw: { state, ms: r.t - r.change, paintedMs: r.painted - r.change, engineMs: r.engine, queryMs: r.query, renderMs: r.render },
+    redraw: { state, ms: r.t - r.change, paintedMs: r.painted - r.change, engineMs: r.engine, queryMs: r.query, renderMs: r.render, wasmMs: r.wasm, openMs: r.open, tablesMs: r.tables },
     intent: r.intent,
     change: r.change,
   };
@@ -275,6 +287,9 @@ export async function measureInteraction(browser: Browser, server: StaticServer,
           engineMs: median(redraws.map((r) => r.engineMs)),
           queryMs: median(redraws.map((r) => r.queryMs)),
           renderMs: median(redraws.map((r) => r.renderMs)),
+          wasmMs: NaN,
+          openMs: NaN,
+          tablesMs: NaN,
         },
       };
       await page.close();
@@ -318,7 +333,8 @@ const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : '—');
 const s = (n: number) => (Number.isFinite(n) ? `${(n / 1000).toFixed(2)} s` : '—');
 const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
 const split = (r: Omit<Redraw, 'state'>) =>
-  `engine ${ms(r.engineMs)}, queries ${ms(r.queryMs)}, markup ${ms(r.renderMs)}; to the next frame ${ms(r.paintedMs)}`;
+  `engine ${ms(r.engineMs)}${Number.isFinite(r.wasmMs) ? ` (wasm ${ms(r.wasmMs)}, open ${ms(r.openMs)}, tables ${ms(r.tablesMs)})` : ''}, ` +
+  `queries ${ms(r.queryMs)}, markup ${ms(r.renderMs)}; to the next frame ${ms(r.paintedMs)}`;
 
 export function formatInteraction(r: InteractionResult, warmGoalMs: number): string[] {
   const lines = [`  ${r.view} view, ${r.path}:`];

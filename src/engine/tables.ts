@@ -156,16 +156,25 @@ ORDER BY o.indicator, o.year, o.month NULLS LAST`,
  */
 export function createTableStatements(locate: (file: string) => string, only?: readonly string[], indicators?: readonly string[]): string[] {
   const loaded = PUBLIC_TABLES.filter((t) => !only || only.includes(t.name));
-  const names = new Set(loaded.map((t) => t.name));
   return [
-    ...loaded.map((t) => {
-      const cols = Object.entries(t.columns).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ');
-      const files = tableFiles(t, indicators).map((f) => sqlString(locate(f)));
-      return (
-        `CREATE OR REPLACE TABLE ${t.name} AS SELECT * FROM read_csv(${files.length === 1 ? files[0] : `[${files.join(', ')}]`}, ` +
-        `header = true, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${cols}})`
-      );
-    }),
-    ...DERIVED_TABLES.filter((d) => d.from.every((f) => names.has(f))).map((d) => `CREATE OR REPLACE TABLE ${d.name} AS ${d.select}`),
+    ...publicTableStatements(locate, loaded, indicators),
+    ...derivedTableStatements(loaded.map((t) => t.name)).map((d) => d.statement),
   ];
+}
+
+/** The CREATE TABLE statements of `tables` from their CSV files (see createTableStatements). */
+export function publicTableStatements(locate: (file: string) => string, tables: readonly PublicTable[], indicators?: readonly string[]): string[] {
+  return tables.map((t) => {
+    const cols = Object.entries(t.columns).map(([k, v]) => `${sqlString(k)}: ${sqlString(v)}`).join(', ');
+    const files = tableFiles(t, indicators).map((f) => sqlString(locate(f)));
+    return (
+      `CREATE OR REPLACE TABLE ${t.name} AS SELECT * FROM read_csv(${files.length === 1 ? files[0] : `[${files.join(', ')}]`}, ` +
+      `header = true, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${cols}})`
+    );
+  });
+}
+
+/** The derived tables that can be made from the `loaded` public tables, each with its CREATE TABLE statement. */
+export function derivedTableStatements(loaded: readonly string[]): { name: string; statement: string }[] {
+  return DERIVED_TABLES.filter((d) => d.from.every((f) => loaded.includes(f))).map((d) => ({ name: d.name, statement: `CREATE OR REPLACE TABLE ${d.name} AS ${d.select}` }));
 }
