@@ -23,6 +23,8 @@ export const PRINT_CSS = `
   /* The page's footer follows landscape tables on their page rather than open a portrait page of its own. */
   main:has(.print-landscape) ~ footer { page: landscape; }
   .print-only, .board-key { display: block; }
+  /* The footer's print line says what its screen lines say (the date, the version, the publisher), so on paper it is the only one. */
+  body > footer p:not(.print-only) { display: none; }
   .no-print, .view-controls, form, header.site nav, .skip { display: none !important; }
   details:not([open]) { display: none; }
   summary { list-style: none; }
@@ -55,9 +57,10 @@ export const PRINT_CSS = `
   body:has(.briefing-indicator) header.site { padding: 2pt 0; }
   body:has(.briefing-indicator) .synthetic { padding: 2pt 6pt; margin: 2pt 0; font-size: 8pt; }
   body:has(.briefing-indicator) > footer { font-size: 7pt; margin-top: 4pt; padding: 2pt 0; }
+  body:has(.briefing-indicator) main h2 { font-size: 9pt; margin: 4pt 0 0; border: 0; }
+  body:has(.briefing-indicator) main p { margin: 0; }
+  body:has(.briefing-indicator) main .caption { font-size: 7.5pt; margin: 1pt 0; }
   .briefing-periods { display: none; }
-  .briefing-indicator h2 { font-size: 9pt; margin: 4pt 0 0; border: 0; }
-  .briefing-indicator p { margin: 0; }
   .briefing-indicator:has(figure) { display: grid; grid-template-columns: 1fr 26%; column-gap: 8pt; align-items: start; }
   .briefing-indicator:has(figure) h2 { grid-column: 1 / -1; }
   .briefing-indicator figure.trajectory { grid-column: 2; grid-row: 2; margin: 0; }
