@@ -126,9 +126,14 @@ export function projectSentences(u: UnitProjects, locale: Locale): string[] {
   return out;
 }
 
-/** CSS for the funnel's bars: a thick top border (borders print, backgrounds do not by default). */
+/**
+ * CSS for the funnel's bars, a thick top border (borders print, backgrounds do not by default),
+ * and for an internal project's row on the internal site, a red edge beside its name (its
+ * visibility cell says it in words).
+ */
 export const PROJECTS_CSS = `.funnel-bar{display:inline-block;vertical-align:middle;height:0;border-top:.75em solid #3b6ea5;margin-right:.4em}
-td.funnel-share{min-width:10em;white-space:nowrap}`;
+td.funnel-share{min-width:10em;white-space:nowrap}
+tr.project-internal th[scope="row"]{border-left:3px solid #a21b1b}`;
 
 /** Width of the longest bar, em: the share column stays narrow enough for a phone. */
 const BAR_EM = 7;
