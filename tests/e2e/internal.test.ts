@@ -61,6 +61,13 @@ describe('the internal site', () => {
     expect(unmarked).toEqual([]);
     // It is the internal site: its internal indicator has a page.
     expect(files.some((f) => f.includes(`indicators${path.sep}secret_metric`))).toBe(true);
+    // Its briefings, in both languages, have a section on the internal indicator.
+    const briefings = files.map((f) => path.relative(dist, f).split(path.sep).join('/')).filter((f) => /^(en\/)?briefings\/[^/]+\/[^/]+\/index\.html$/.test(f));
+    for (const en of [false, true]) {
+      const withSecret = [];
+      for (const f of briefings.filter((b) => b.startsWith('en/') === en)) if ((await fs.readFile(path.join(dist, f), 'utf8')).includes('<section class="briefing-indicator" id="secret_metric"')) withSecret.push(f);
+      expect(withSecret.length, `${en ? 'English' : 'Chinese'} briefings with the internal indicator`).toBeGreaterThan(0);
+    }
   });
 
   it('shows the mark on screen and in print, and prints it at the top of every sheet', async () => {

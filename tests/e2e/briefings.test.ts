@@ -1,0 +1,125 @@
+/**
+ * Briefings in the browser, on each site and in both languages:
+ *  - a period that is not pre-rendered is drawn on the jurisdiction's briefings page by DuckDB-WASM
+ *    with the briefings' renderer: a section per indicator, the numbers table at that period, and
+ *    the verdicts `npm run progress` gives for the unit at that period (the Node engine over the
+ *    site's own public data);
+ *  - a pre-rendered briefing carries its data version in its link, and opened from a link made
+ *    at another version it says so (and that nothing it shows was revised since, when so); at its
+ *    own version it says nothing.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import type { ReportRow } from '../../src/lib/progress-report.ts';
+import { htmlPages, REPO, templateOf } from '../support/site.ts';
+import { connectBrowser, isolatedContext, sites } from './helpers.ts';
+import { changeControl, openView, viewQuery } from './view-driver.ts';
+
+/** `code,parent` of every jurisdiction, from the site's own jurisdictions.csv (names never hold a comma before the third column). */
+async function parents(distDir: string): Promise<Map<string, string>> {
+  const csv = (await fs.readFile(join(distDir, 'data/jurisdictions.csv'), 'utf8')).replace(/^\uFEFF/, '');
+  const [head, ...lines] = csv.trim().split('\n');
+  expect(head!.startsWith('code,parent,')).toBe(true);
+  return new Map(lines.map((l) => l.split(',')).map(([code, parent]) => [code!, parent!]));
+}
+
+describe.each(sites)('%s site: briefings in the browser', (_name, site) => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let version: string;
+  let dataAsOf: string | null;
+  /** The pre-rendered briefings of the site's largest pre-rendered briefing's unit among those with a parent (a city with counties on the demo site). */
+  let unit: { code: string; parent: string; builtPaths: string[] };
+
+  beforeAll(async () => {
+    browser = await connectBrowser();
+    context = (await isolatedContext(browser, site.origin)).context;
+    const manifest = JSON.parse(await fs.readFile(join(site.distDir, 'data/manifest.json'), 'utf8')) as { data_version: string; data_as_of: string | null };
+    version = manifest.data_version;
+    dataAsOf = manifest.data_as_of;
+    const parentOf = await parents(site.distDir);
+    const built = htmlPages(site.crawl).filter((u) => templateOf(u.path)?.template === 'briefing' && templateOf(u.path)?.lang === 'zh');
+    const sized = await Promise.all(built.map(async (u) => ({ path: u.path, code: u.path.split('/')[2]!, bytes: (await fs.stat(join(site.distDir, u.path, 'index.html'))).size })));
+    const largest = sized.filter((b) => parentOf.get(b.code)).sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1))[0];
+    expect(largest, 'a pre-rendered briefing of a unit with a parent').toBeDefined();
+    unit = { code: largest!.code, parent: parentOf.get(largest!.code)!, builtPaths: sized.filter((b) => b.code === largest!.code).map((b) => b.path) };
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(['zh', 'en'] as const)('%s: an earlier period is drawn by the browser, with the verdicts npm run progress gives', async (lang) => {
+    const prefix = lang === 'en' ? '/en' : '';
+    const page = await context.newPage();
+    await page.goto(`${site.origin}${prefix}/briefings/${unit.code}/`, { waitUntil: 'load' });
+    // The newest period offered that is not pre-rendered (the month before the latest, usually).
+    const option = await page.evaluate(() => {
+      const o = [...document.querySelectorAll<HTMLOptionElement>('[data-view="briefing"] select[name="period"] option')].find((x) => x.value !== '');
+      return o ? { value: o.value, text: o.textContent ?? '' } : null;
+    });
+    expect(option, 'an earlier period to pick').not.toBeNull();
+    const period = option!.value;
+    expect(unit.builtPaths, 'the period picked is not pre-rendered').not.toContain(`/briefings/${unit.code}/${period}/`);
+    await changeControl(page, 'period', period, viewQuery({ period }));
+
+    const shown = await page.evaluate(() => {
+      const body = document.querySelector('[data-view="briefing"] .view-body')!;
+      const table = body.querySelector('table')!;
+      const headers = [...table.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').trim());
+      const periodColumn = headers.findIndex((h) => h === '时期' || h === 'Period');
+      return {
+        sections: [...body.querySelectorAll('section.briefing-indicator')].map((s) => s.id),
+        sentences: [...body.querySelectorAll('p.verdict-sentences')].map((p) => p.textContent ?? ''),
+        periods: [...table.querySelectorAll('tbody tr')].map((tr) => (tr.children[periodColumn]?.textContent ?? '').trim()),
+        verdicts: [...body.querySelectorAll('section.briefing-indicator [data-status]')].map(
+          (v) => `${v.getAttribute('data-jurisdiction')} ${v.getAttribute('data-indicator')} ${v.getAttribute('data-period')} ${v.getAttribute('data-status')} ${v.getAttribute('data-gap-pp') ?? ''}`,
+        ),
+      };
+    });
+    expect(shown.sections.length, 'a section per indicator').toBeGreaterThan(0);
+    expect(shown.periods.length).toBe(shown.sections.length);
+    expect(new Set(shown.periods), 'the numbers table is at the period picked').toEqual(new Set([option!.text.trim()]));
+    expect(shown.sentences.every((s) => s.length > 0)).toBe(true);
+
+    const { stdout } = await promisify(execFile)(
+      'npm',
+      ['run', '--silent', 'progress', '--', '--period', period, '--parent', unit.parent, '--public-data', join(site.distDir, 'data'), '--format', 'json'],
+      { cwd: REPO, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+    );
+    const report = (JSON.parse(stdout) as (ReportRow & { indicator: string })[]).filter((r) => r.jurisdiction === unit.code && r.target_type !== null);
+    expect(report.length, `targets of ${unit.code} at ${period} in the report`).toBeGreaterThan(0);
+    const expected = report.map((r) => `${unit.code} ${r.indicator} ${period} ${r.status} ${r.verdict_gap_pp === null ? '' : r.verdict_gap_pp.toFixed(1)}`);
+    expect([...shown.verdicts].sort()).toEqual(expected.sort());
+    await page.close();
+  });
+
+  it.each(['zh', 'en'] as const)('%s: a pre-rendered briefing links its data version, and says when a link was made at another', async (lang) => {
+    const path = (lang === 'en' ? '/en' : '') + unit.builtPaths[0]!;
+    const page = await context.newPage();
+    await page.goto(site.origin + path, { waitUntil: 'load' });
+    const pinned = new URL(await page.locator('.briefing-version a').first().getAttribute('href') ?? '', site.origin);
+    expect(pinned.pathname).toBe(path);
+    expect(pinned.searchParams.get('v')).toBe(version);
+    expect(pinned.searchParams.get('asof')).toBe(dataAsOf ?? '');
+
+    // At its own version: nothing to say (the script has run by the load event: it is a module, run before DOMContentLoaded).
+    await page.goto(pinned.href, { waitUntil: 'load' });
+    expect(await page.locator('.briefing-changes').isHidden()).toBe(true);
+
+    // Made at another version, after every figure it shows was published: says so, and that none has been revised since.
+    const other = new URL(pinned.href);
+    other.searchParams.set('v', '0123456789abcdef');
+    await page.goto(other.href, { waitUntil: 'load' });
+    const box = page.locator('.briefing-changes');
+    await box.waitFor({ state: 'visible' });
+    const text = (await box.textContent()) ?? '';
+    expect(text).toContain('0123456789abcdef');
+    expect(text).toContain(version);
+    expect(text).toContain(lang === 'en' ? 'None of the figures shown here has been revised since.' : '本页所列数据此后未经修订。');
+    await page.close();
+  });
+});
