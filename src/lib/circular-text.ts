@@ -105,12 +105,26 @@ export function topBottomSentence(indicatorName: string, rows: readonly Standing
   return `${indicatorName}${basis}前三位是${top.join('、')}${bottom.length ? `，后三位是${bottom.join('、')}` : ''}（${ranked.length}个地区参与排名）。`;
 }
 
-/** "13个地区中，9个达到或快于进度" / "9 of 13 units on track". */
+/**
+ * What being on track is called when every judged unit has a target of one kind: a level target
+ * on a rate or stock has no progress against time ("达到目标"), a ceiling is kept to ("控制在目标以内");
+ * otherwise, or when kinds are mixed, the texts' general "达到目标进度".
+ */
+function onTrackWords(kinds: ReadonlySet<VerdictKind | null>, locale: Locale): string {
+  const only = kinds.size === 1 ? [...kinds][0] : null;
+  const en = locale === 'en';
+  if (only === 'level') return en ? 'at or above the target' : '达到目标';
+  if (only === 'ceiling') return en ? 'within the ceiling' : '控制在目标以内';
+  return en ? 'on track' : '达到目标进度';
+}
+
+/** "13个地区中9个达到目标进度" / "9 of 13 units on track" (worded by the kind of target: onTrackWords). */
 export function onTrackCount(rows: readonly StandingRow[], locale: Locale): string {
   const judged = rows.filter((r) => r.verdict_kind !== null && r.status !== 'no_data' && r.status !== 'suppressed');
   if (judged.length === 0) return '';
   const on = judged.filter((r) => !OFF_TRACK.includes(r.status)).length;
-  return locale === 'en' ? `${on} of ${judged.length} units on track` : `${judged.length}个地区中${on}个达到目标进度`;
+  const words = onTrackWords(new Set(judged.map((r) => r.verdict_kind)), locale);
+  return locale === 'en' ? `${on} of ${judged.length} units ${words}` : `${judged.length}个地区中${on}个${words}`;
 }
 
 /**

@@ -48,6 +48,13 @@ describe('who is off track', () => {
     expect(allOnTrackSentence([retail, trade], 'zh-CN')).toBe('郑州市各项指标均达到目标进度。');
     expect(allOnTrackSentence([retail, trade], 'en')).toBe('Zhengzhou is on track on every indicator.');
     expect(onTrackCount(retail, 'zh-CN')).toBe('3个地区中2个达到目标进度');
+    // a ceiling is kept to and a level target on a rate reached, with no progress against time; mixed kinds take the general words
+    expect(onTrackCount(trade.filter((r) => r.verdict_kind === 'ceiling'), 'zh-CN')).toBe('2个地区中1个控制在目标以内');
+    expect(onTrackCount(trade.filter((r) => r.verdict_kind === 'ceiling'), 'en')).toBe('1 of 2 units within the ceiling');
+    const startRate = [zz({ status: 'behind', verdict_kind: 'level' }), kf({ status: 'ahead', verdict_kind: 'level' })];
+    expect(onTrackCount(startRate, 'zh-CN')).toBe('2个地区中1个达到目标');
+    expect(onTrackCount(startRate, 'en')).toBe('1 of 2 units at or above the target');
+    expect(onTrackCount(trade, 'zh-CN')).toBe('3个地区中2个达到目标进度');
   });
 });
 

@@ -52,7 +52,7 @@ describe('the circular', () => {
     expect(paragraphs(c)).toEqual([
       '一、总体进度',
       '2024年1-6月，时间进度50.0%。',
-      '分指标看，消费投诉3个地区中2个达到目标进度；网络零售额占比1个地区中0个达到目标进度；社会消费品零售总额5个地区中4个达到目标进度。',
+      '分指标看，消费投诉3个地区中2个达到目标进度；网络零售额占比1个地区中0个达到目标；社会消费品零售总额5个地区中4个达到目标进度。',
       '许昌市、洛阳市、鹤壁市等3个地区各项指标均达到目标进度。',
       '二、分指标情况',
       '消费投诉',
@@ -104,7 +104,7 @@ describe('the circular', () => {
     expect(paragraphs(c).slice(0, 4)).toEqual([
       '1. Overall progress',
       'Jan–Jun 2024: 50.0% of the year elapsed.',
-      'By indicator: Consumer complaints, 2 of 3 units on track; Online share of retail sales, 0 of 1 units on track; Retail sales of consumer goods, 4 of 5 units on track.',
+      'By indicator: Consumer complaints, 2 of 3 units on track; Online share of retail sales, 0 of 1 units at or above the target; Retail sales of consumer goods, 4 of 5 units on track.',
       'Xuchang, Luoyang and Hebi (3 units) are on track on every indicator.',
     ]);
     expect(c.tables[2]!.rows[1]!.cells).toEqual(['2 (tied)', 'Zhengzhou', '234.0 billion yuan', '5.0%', 'at least 500 billion yuan', '46.8%', '3.2 pp behind pace']);
