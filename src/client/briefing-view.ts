@@ -6,13 +6,18 @@
 import { formatPeriod } from '../lib/format.ts';
 import type { Locale } from '../lib/i18n.ts';
 import { briefingBody } from '../views/briefing.ts';
+import { CATALOG_TABLES } from '../engine/tables.ts';
 import { collectBriefing, type BriefingSubject } from '../views/briefing-data.ts';
+import { ledgerMonth, projectsOfUnit } from '../views/projects.ts';
 import { mountView } from './view.ts';
 
 interface BriefingViewConfig extends Omit<BriefingSubject, 'period'> {
   locale: Locale;
   dataUrl: string;
   periods: string[];
+  /** The projects ledger's months (none: no ledger, and the engine is not sent it). */
+  ledgerPeriods: string[];
+  projectsPage: string | null;
 }
 
 function setup(root: HTMLElement): void {
@@ -21,6 +26,7 @@ function setup(root: HTMLElement): void {
     specs: [{ name: 'period', values: ['', ...cfg.periods], initial: '' }],
     locale: cfg.locale,
     dataUrl: cfg.dataUrl,
+    scope: cfg.ledgerPeriods.length > 0 ? { tables: CATALOG_TABLES } : {},
     describe: (state) => formatPeriod(state.period!, cfg.locale),
     render: async (state, catalog) => {
       const periods = new Map<string, Promise<readonly string[]>>();
@@ -32,6 +38,19 @@ function setup(root: HTMLElement): void {
             if (!periods.has(indicator)) periods.set(indicator, catalog.run(catalog.queries.periods, { indicator }).then((rows) => rows.map((r) => r.period)));
             return periods.get(indicator)!;
           },
+          ...(cfg.ledgerPeriods.length > 0 && {
+            projects: async (code, period) => {
+              // every unit at once (parent NULL), as the build asks
+              const month = ledgerMonth(period);
+              if (!cfg.ledgerPeriods.includes(month)) return null;
+              const [funnel, rates] = await Promise.all([
+                catalog.run(catalog.queries.projectFunnel, { period: month, parent: null }),
+                catalog.run(catalog.queries.projectRates, { period: month, parent: null }),
+              ]);
+              return projectsOfUnit(code, month, funnel, rates);
+            },
+            projectsPage: async () => cfg.projectsPage,
+          }),
         },
       );
       return briefingBody({ ...data, locale: cfg.locale });

@@ -17,7 +17,7 @@ import type { BriefingInput, PublicationFacts } from '../views/briefing.ts';
 import { parseGeoMaps, type GeoMap } from '../lib/geo-maps.ts';
 import { compareIndicators } from '../lib/indicator-order.ts';
 import { collectBriefing, collectTrajectory } from '../views/briefing-data.ts';
-import { unitProjects, type UnitProjects } from '../views/projects.ts';
+import { ledgerMonth, projectsOfUnit, type UnitProjects } from '../views/projects.ts';
 import { publicDataDir, siteEngine, siteManifest } from './data.ts';
 
 export interface IndicatorInfo {
@@ -618,11 +618,10 @@ const projectsAt = memo(async (period: string): Promise<{ funnel: Map<string, Pr
 
 /** A unit's projects at a period (an annual period: its December), or null when the ledger has none there. */
 export async function projectsOf(code: string, period: string): Promise<UnitProjects | null> {
-  const month = period.length === 4 ? `${period}-12` : period;
+  const month = ledgerMonth(period);
   if (!(await ledgerPeriods()).includes(month)) return null;
   const at = await projectsAt(month);
-  const own = at.funnel.get(code);
-  return own ? unitProjects({ code, name_zh: own[0]!.name_zh, name_en: own[0]!.name_en }, month, own, at.rates) : null;
+  return projectsOfUnit(code, month, at.funnel.get(code) ?? [], at.rates);
 }
 
 /**

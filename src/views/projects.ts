@@ -44,6 +44,19 @@ export function unitProjects(
   return { ...unit, period, funnel: own, rates: rates.find((r) => r.jurisdiction === unit.code && r.period === period) ?? null };
 }
 
+/** The ledger month a briefing's period reads: the month itself, or a year's December. */
+export const ledgerMonth = (period: string): string => (period.length === 4 ? `${period}-12` : period);
+
+/**
+ * A unit's projects at a period from the answers for every unit (its names from its own rows), or
+ * null when the ledger has none of it there: the build and the browser's briefings both ask this.
+ */
+export function projectsOfUnit(code: string, period: string, funnel: readonly ProjectFunnelRow[], rates: readonly ProjectRatesRow[]): UnitProjects | null {
+  const month = ledgerMonth(period);
+  const own = funnel.find((r) => r.jurisdiction === code && r.period === month);
+  return own ? unitProjects({ code, name_zh: own.name_zh, name_en: own.name_en }, month, funnel, rates) : null;
+}
+
 /** "2025年9月末" / "end of Sep 2025": the day a month's ledger stands at. */
 export function monthEnd(period: string, locale: Locale): string {
   const [year, month] = [period.slice(0, 4), Number(period.slice(5, 7))];
