@@ -4,6 +4,8 @@
  *    with the briefings' renderer: a section per indicator, the numbers table at that period, and
  *    the verdicts `npm run progress` gives for the unit at that period (the Node engine over the
  *    site's own public data);
+ *  - the address of a briefing that is not pre-rendered (a link sent before a later release) leads
+ *    to that period drawn there, through the site's 404 page;
  *  - a pre-rendered briefing carries its data version in its link, and opened from a link made
  *    at another version it says so (and that nothing it shows was revised since, when so); at its
  *    own version it says nothing.
@@ -17,7 +19,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import type { ReportRow } from '../../src/lib/progress-report.ts';
 import { htmlPages, REPO, templateOf } from '../support/site.ts';
 import { connectBrowser, isolatedContext, sites } from './helpers.ts';
-import { changeControl, openView, viewQuery } from './view-driver.ts';
+import { changeControl, viewQuery, waitForViewState } from './view-driver.ts';
 
 /** `code,parent` of every jurisdiction, from the site's own jurisdictions.csv (names never hold a comma before the third column). */
 async function parents(distDir: string): Promise<Map<string, string>> {
@@ -94,6 +96,30 @@ describe.each(sites)('%s site: briefings in the browser', (_name, site) => {
     expect(report.length, `targets of ${unit.code} at ${period} in the report`).toBeGreaterThan(0);
     const expected = report.map((r) => `${unit.code} ${r.indicator} ${period} ${r.status} ${r.verdict_gap_pp === null ? '' : r.verdict_gap_pp.toFixed(1)}`);
     expect([...shown.verdicts].sort()).toEqual(expected.sort());
+    await page.close();
+  });
+
+  it.each(['zh', 'en'] as const)('%s: the address of a briefing that is not pre-rendered leads to it drawn by the browser', async (lang) => {
+    const prefix = lang === 'en' ? '/en' : '';
+    const page = await context.newPage();
+    await page.goto(`${site.origin}${prefix}/briefings/${unit.code}/`, { waitUntil: 'load' });
+    const option = await page.evaluate(() => {
+      const o = [...document.querySelectorAll<HTMLOptionElement>('[data-view="briefing"] select[name="period"] option')].find((x) => x.value !== '');
+      return o ? { value: o.value, text: o.textContent ?? '' } : null;
+    });
+    expect(option, 'an earlier period').not.toBeNull();
+    // The address a briefing of that period had when it was the latest.
+    const res = await page.goto(`${site.origin}${prefix}/briefings/${unit.code}/${option!.value}/`, { waitUntil: 'load' });
+    expect(res?.status()).toBe(404);
+    await page.waitForURL(`${site.origin}${prefix}/briefings/${unit.code}/?${viewQuery({ period: option!.value })}`);
+    await waitForViewState(page, viewQuery({ period: option!.value }));
+    const periods = await page.evaluate(() => {
+      const table = document.querySelector('[data-view="briefing"] .view-body table')!;
+      const column = [...table.querySelectorAll('thead th')].findIndex((th) => ['时期', 'Period'].includes((th.textContent ?? '').trim()));
+      return [...table.querySelectorAll('tbody tr')].map((tr) => (tr.children[column]?.textContent ?? '').trim());
+    });
+    expect(periods.length).toBeGreaterThan(0);
+    expect(new Set(periods)).toEqual(new Set([option!.text.trim()]));
     await page.close();
   });
 
