@@ -139,10 +139,14 @@ async function readRedraw(page: Page, state: string, from: 'change' | 'navigatio
       const change = fromChange ? (rec.changes.filter((c) => c.t <= drawn.t).at(-1)?.t ?? NaN) : 0;
       const measures: Record<string, number> = {}; // the latest of each, for this state
       for (const m of performance.getEntriesByType('measure')) if ((m as PerformanceMeasure).detail?.state === s) measures[m.name] = m.duration;
-      // the page's one engine start, if this redraw is the one that waited for it
-      const viewEngine = performance.getEntriesByType('measure').filter((m) => m.name === 'view:engine' && (m as PerformanceMeasure).detail?.state === s).at(-1);
-      for (const m of performance.getEntriesByType('measure')) {
-        if (m.name.startsWith('engine:') && viewEngine && m.startTime >= viewEngine.startTime && m.startTime + m.duration <= viewEngine.startTime + viewEngine.duration + 1) measures[m.name] = m.duration;
+      // the page's one engine start, if this redraw waited for it (its tables were ready while
+      // the redraw waited: the start itself may have begun earlier, on the reader's intent)
+      const all = performance.getEntriesByType('measure');
+      const waited = all.filter((m) => m.name === 'view:engine' && (m as PerformanceMeasure).detail?.state === s).at(-1);
+      const tables = all.find((m) => m.name === 'engine:tables');
+      const ready = tables ? tables.startTime + tables.duration : NaN;
+      if (waited && ready > waited.startTime && ready <= waited.startTime + waited.duration + 1) {
+        for (const m of all) if (m.name.startsWith('engine:')) measures[m.name] = m.duration;
       }
       return {
         t: drawn.t,
