@@ -6,7 +6,7 @@
  * name and number in a sentence is one of the rows' cells.
  */
 import { ordinal } from './format.ts';
-import type { Locale } from './i18n.ts';
+import { inSentence, type Locale } from './i18n.ts';
 import { OFF_TRACK, type Status, type VerdictKind } from './verdict.ts';
 
 /** What a circular says of a child: its names and its verdict for one indicator. */
@@ -63,7 +63,7 @@ export function offTrackSentences(indicatorName: string, rows: readonly Standing
     groups.set(phrase, [...(groups.get(phrase) ?? []), nameOf(r, locale)]);
   }
   return [...groups].map(([phrase, names]) =>
-    locale === 'en' ? `${unitList(names, locale)} ${names.length === 1 ? phrase.replace(/^are /, 'is ') : phrase} on ${indicatorName}.` : `${unitList(names, locale)}${indicatorName}${phrase}。`,
+    locale === 'en' ? `${unitList(names, locale)} ${names.length === 1 ? phrase.replace(/^are /, 'is ') : phrase} on ${inSentence(indicatorName, locale)}.` : `${unitList(names, locale)}${indicatorName}${phrase}。`,
   );
 }
 
@@ -99,7 +99,7 @@ export function topBottomSentence(indicatorName: string, rows: readonly Standing
   const top = ranked.slice(0, 3).map(label);
   const bottom = ranked.length > 6 ? ranked.slice(-3).map(label) : [];
   if (en) {
-    const head = `On ${indicatorName} (${basis}), the first three of ${ranked.length} ranked are ${top.join(', ')}`;
+    const head = `On ${inSentence(indicatorName, locale)} (${basis}), the first three of ${ranked.length} ranked are ${top.join(', ')}`;
     return `${head}${bottom.length ? `; the last three are ${bottom.join(', ')}` : ''}.`;
   }
   return `${indicatorName}${basis}前三位是${top.join('、')}${bottom.length ? `，后三位是${bottom.join('、')}` : ''}（${ranked.length}个地区参与排名）。`;

@@ -33,6 +33,14 @@ export const punct = (mark: keyof typeof PUNCT, locale: Locale): string => pick(
 export const paren = (text: string, locale: Locale): string => (locale === 'zh-CN' ? `（${text}）` : ` (${text})`);
 
 /**
+ * A name inside an English sentence: "On retail sales of consumer goods" rather than "On Total …"
+ * where the name begins a title. Only a capital followed by a lower-case letter is lowered, so that
+ * "GDP" or "FDI" stay as they are; Chinese is unchanged.
+ */
+export const inSentence = (name: string, locale: Locale): string =>
+  locale === 'en' && /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
+
+/**
  * Sentences one after another, each ended with a full stop unless it has one:
  * "年度目标：力争1,610亿元。完成年度目标的52.3%。" / "Annual target: 161 billion yuan. 52.3% reached."
  * Empty parts are left out.

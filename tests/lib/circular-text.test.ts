@@ -38,6 +38,9 @@ describe('who is off track', () => {
     expect(offTrackSentences('社会消费品零售总额', [kf({ status: 'behind', verdict_kind: 'growth' })], 'zh-CN')).toEqual(['开封市社会消费品零售总额增速未达到目标。']);
     expect(offTrackSentences('亏损面', [ly({ status: 'over', verdict_kind: 'ceiling' }), zz({ status: 'within', verdict_kind: 'ceiling' })], 'zh-CN')).toEqual(['洛阳市亏损面超出控制目标。']);
     expect(offTrackSentences('GDP', [ly({ status: 'not_achieved', verdict_kind: 'growth' })], 'en')).toEqual(['Luoyang did not reach the annual target on GDP.']);
+    // an indicator's English name is a title: lowered inside the sentence, an acronym kept
+    expect(offTrackSentences('Share of loss-making enterprises', [ly({ status: 'over', verdict_kind: 'ceiling' })], 'en')).toEqual(['Luoyang is over the ceiling on share of loss-making enterprises.']);
+    expect(offTrackSentences('GDP', [ly({ status: 'behind', verdict_kind: 'growth' })], 'en')).toEqual(['Luoyang is growing below the target on GDP.']);
     // about (左右, within the band) is not off track
     expect(offTrackSentences('GDP', [ly({ status: 'about', verdict_kind: 'growth' })], 'zh-CN')).toEqual([]);
   });
@@ -67,7 +70,7 @@ describe('first and last three', () => {
       pds({ rank: null, rank_of: 3, rank_basis: 'yoy' }),
     ];
     expect(topBottomSentence('社会消费品零售总额', rows, 'zh-CN')).toBe('社会消费品零售总额增速前三位是郑州市、开封市（并列第2）、洛阳市（并列第2）（3个地区参与排名）。');
-    expect(topBottomSentence('retail sales', rows, 'en')).toBe('On retail sales (growth), the first three of 3 ranked are Zhengzhou, Kaifeng (tied 2nd), Luoyang (tied 2nd).');
+    expect(topBottomSentence('Total retail sales', rows, 'en')).toBe('On total retail sales (growth), the first three of 3 ranked are Zhengzhou, Kaifeng (tied 2nd), Luoyang (tied 2nd).');
   });
 
   it('say nothing when only one unit is ranked', () => {
