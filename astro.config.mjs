@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { duckdbWasmBytesDefine } from './src/build/duckdb-wasm-bytes.ts';
 
 // scripts/build-site.ts points these at a build's own directories, so several data packages
 // can be built side by side (tests, benchmarks) without sharing public/.
@@ -26,6 +27,6 @@ export default defineConfig({
   // served with allows no inline <style> or <script> (src/build/security-headers.ts). Vite
   // inlines a script smaller than assetsInlineLimit into the page.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, define: duckdbWasmBytesDefine() },
   devToolbar: { enabled: false },
 });

@@ -39,9 +39,13 @@ function say(line: string): void {
   for (const l of listeners) l(line);
 }
 
-/** Bytes of every response so far (the engine, its worker and the data), from the browser's own accounting. */
-function bytesLoaded(): number {
-  return performance.getEntriesByType('resource').reduce((n, e) => n + ((e as PerformanceResourceTiming).transferSize || 0), 0);
+/**
+ * Bytes over the network so far: the page's responses (scripts, DuckDB's worker, the data), from
+ * the browser's own accounting, and the engine's wasm, which its worker fetches where the page's
+ * accounting does not see it (`engineBytes`, src/engine/wasm.ts).
+ */
+function bytesLoaded(engineBytes = 0): number {
+  return performance.getEntriesByType('resource').reduce((n, e) => n + ((e as PerformanceResourceTiming).transferSize || 0), engineBytes);
 }
 
 function megabytes(n: number): string {
@@ -60,7 +64,7 @@ function open(dataUrl: string, locale: Locale, scope: CatalogScope): Promise<Cat
     const engine = await openWasmEngine(dataUrl, {
       tables: scope.tables ?? VIEW_TABLES,
       indicators: scope.indicators,
-      onProgress: (p) => say(`${p.phase === 'loading data' ? words.data : words.engine}… ${megabytes(bytesLoaded())}`),
+      onProgress: (p) => say(`${p.phase === 'loading data' ? words.data : words.engine}… ${megabytes(bytesLoaded(p.engineBytes))}`),
     });
     return { queries, run: (query, params) => runQuery(engine, query, params) };
   })();

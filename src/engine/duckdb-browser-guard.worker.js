@@ -40,9 +40,43 @@ if (typeof WebAssembly === 'object' && WebAssembly.instantiateStreaming) {
     const own = wasmResponse;
     wasmResponse = null;
     if (!own) return instantiateStreaming(counted, imports);
-    // read the clone to its end, so that DuckDB's progress callback hears every byte
-    counted.body?.pipeTo(new WritableStream()).catch(() => {});
+    // read the clone to its end (DuckDB's progress callback hears every byte), counting it for
+    // the page's progress line, which cannot see a worker's downloads
+    const report = reporter(own);
+    let loaded = 0;
+    let reported = 0;
+    counted.body
+      ?.pipeTo(
+        new WritableStream({
+          write(chunk) {
+            loaded += chunk.byteLength;
+            if (loaded - reported < 256 * 1024) return;
+            reported = loaded;
+            report(loaded, false);
+          },
+          close() {
+            report(loaded, true);
+          },
+        }),
+      )
+      .catch(() => {});
     return instantiateStreaming(own, imports);
+  };
+}
+
+/*
+ * The wasm's progress, posted to the page as { type: 'portal:engine-bytes', loaded, total, done,
+ * transferred }: `loaded` bytes of the decoded module so far, `total` its Content-Length (the
+ * bytes on the wire when it comes compressed), and once it has all arrived, `transferred`, the
+ * bytes that came over the network for it (0 from the HTTP cache), where the browser says so.
+ * src/engine/wasm.ts takes these messages before DuckDB's own listener sees them.
+ */
+function reporter(response) {
+  const total = Number(response.headers.get('content-length')) || 0;
+  return (loaded, done) => {
+    const entry = done ? performance.getEntriesByName(response.url).at(-1) : undefined;
+    const transferred = entry ? entry.transferSize : total || loaded;
+    self.postMessage({ type: 'portal:engine-bytes', loaded, total, done, transferred: done ? transferred : undefined });
   };
 }
 importScripts(new URL(self.location.href).searchParams.get('worker'));

@@ -47,6 +47,25 @@ export interface WasmProgress {
   fraction?: number;
   /** Which DuckDB-WASM build was selected ('eh' or 'mvp'); set from 'instantiating' on. */
   bundle?: 'eh' | 'mvp';
+  /**
+   * Bytes of the wasm module over the network so far, which the page's own resource timings
+   * never show (its worker fetches it): while it downloads, its Content-Length times the share
+   * of the decoded module that has arrived; once it has, what the browser says came over the
+   * network (0 from the cache).
+   */
+  engineBytes?: number;
+}
+
+/** The raw sizes of the wasm modules, set by the build (src/build/duckdb-wasm-bytes.ts). */
+declare const __DUCKDB_WASM_BYTES__: { eh: number; mvp: number } | undefined;
+
+/** What the guard worker posts about the wasm's download (src/engine/duckdb-browser-guard.worker.js). */
+interface EngineBytesMessage {
+  type: 'portal:engine-bytes';
+  loaded: number;
+  total: number;
+  done: boolean;
+  transferred?: number;
 }
 
 export interface WasmEngineOptions {
@@ -186,9 +205,23 @@ async function start(
 
   const bundle = await duckdb.selectBundle(bundles);
   const bundleName: 'eh' | 'mvp' = bundle.mainModule === bundles.eh?.mainModule ? 'eh' : 'mvp';
-  emit({ phase: 'instantiating', fraction: 0, bundle: bundleName });
+  let engineBytes = 0;
+  emit({ phase: 'instantiating', fraction: 0, bundle: bundleName, engineBytes });
 
   const worker = new Worker(guardedWorkerUrl(bundle.mainWorker!));
+  // The guard's byte counts, taken before DuckDB's listener (added by AsyncDuckDB below) would
+  // warn of a message it does not know. DuckDB's own instantiation progress is not used: it
+  // divides decoded bytes by the compressed length, and skips chunks closer than 20 ms apart.
+  const rawBytes = typeof __DUCKDB_WASM_BYTES__ === 'undefined' ? undefined : __DUCKDB_WASM_BYTES__[bundleName];
+  worker.addEventListener('message', (ev: MessageEvent) => {
+    const m = ev.data as EngineBytesMessage | undefined;
+    if (m?.type !== 'portal:engine-bytes') return;
+    ev.stopImmediatePropagation();
+    const fraction = m.done ? 1 : rawBytes ? Math.min(1, m.loaded / rawBytes) : undefined;
+    if (m.done) engineBytes = m.transferred ?? m.total;
+    else if (fraction !== undefined) engineBytes = (m.total || m.loaded) * fraction;
+    emit({ phase: 'instantiating', fraction, bundle: bundleName, engineBytes });
+  });
   // AsyncDuckDB drops pending requests silently when its worker fails (e.g. a 404 on the
   // worker script, or the wasm failing to download or compile, which the guard reports):
   // race every step against the worker's error event instead of hanging.
@@ -206,11 +239,7 @@ async function start(
 
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
-    await step(
-      db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
-        if (p.bytesTotal > 0) emit({ phase: 'instantiating', fraction: Math.min(1, p.bytesLoaded / p.bytesTotal), bundle: bundleName });
-      }),
-    );
+    await step(db.instantiate(bundle.mainModule, bundle.pthreadWorker));
     const tInstantiated = performance.now();
     await step(db.open({ path: ':memory:', query: { castBigIntToDouble: false, castDecimalToDouble: false } }));
     const duckdbVersion = await step(db.getVersion());
@@ -222,7 +251,7 @@ async function start(
     for (const statement of REQUEST_TABLE_STATEMENTS) await step(conn.query(statement));
     const t1 = performance.now();
 
-    emit({ phase: 'loading data', fraction: 0, bundle: bundleName });
+    emit({ phase: 'loading data', fraction: 0, bundle: bundleName, engineBytes });
     const names = new Map(files.map((file) => [file, `public-data/${file}`] as const));
     if (downloads) {
       for (const [file, d] of downloads) await step(db.registerFileBuffer(names.get(file)!, await step(d)));
@@ -233,7 +262,7 @@ async function start(
     }
     for (const [i, statement] of statements.entries()) {
       await step(conn.query(statement));
-      emit({ phase: 'loading data', fraction: (i + 1) / statements.length, bundle: bundleName });
+      emit({ phase: 'loading data', fraction: (i + 1) / statements.length, bundle: bundleName, engineBytes });
     }
     // The tables hold the data now; free the copies of the files inside the wasm heap.
     for (const name of names.values()) await step(db.dropFile(name));
@@ -295,7 +324,7 @@ async function start(
         await db.terminate();
       },
     };
-    emit({ phase: 'ready', fraction: 1, bundle: bundleName });
+    emit({ phase: 'ready', fraction: 1, bundle: bundleName, engineBytes });
     return engine;
   } catch (err) {
     worker.removeEventListener('error', onWorkerError);

@@ -145,13 +145,18 @@ describe('the test server sends the precompressed copies', () => {
     expect(record?.bytes).toBe(br.body.length);
   });
 
-  it('answers a Range request from the file itself, and sends HTML as it is', async () => {
+  it('answers a Range request from the file itself, and gzips HTML on the fly as nginx and Caddy are told to', async () => {
     const part = await get('/data/observations.csv', { 'Accept-Encoding': 'br', Range: 'bytes=3-12' });
     expect(part.status).toBe(206);
     expect(part.headers['content-encoding']).toBeUndefined();
     expect(part.body.toString('latin1')).toBe((await fs.readFile(path.join(dist, 'data/observations.csv'))).subarray(3, 13).toString('latin1'));
-    const page = await get('/', { 'Accept-Encoding': 'br' });
-    expect(page.headers['content-encoding']).toBeUndefined();
-    expect(page.headers.vary).toBeUndefined();
+    const html = await fs.readFile(path.join(dist, 'index.html'));
+    const page = await get('/', { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect([page.headers['content-encoding'], page.headers.vary]).toEqual(['gzip', 'Accept-Encoding']);
+    expect(zlib.gunzipSync(page.body).equals(html)).toBe(true);
+    expect(server.requests.findLast((r) => r.path === '/')).toMatchObject({ encoding: 'gzip', bytes: page.body.length });
+    const brOnly = await get('/', { 'Accept-Encoding': 'br' });
+    expect(brOnly.headers['content-encoding']).toBeUndefined();
+    expect(brOnly.body.equals(html)).toBe(true);
   });
 });

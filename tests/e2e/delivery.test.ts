@@ -8,6 +8,8 @@
  *    projects ledger;
  *  - every data URL the view fetches carries the data version (?v=), which is what makes a
  *    year's caching safe;
+ *  - the status line's megabytes count the engine, which its worker fetches out of the page's
+ *    sight;
  *  - a second visit in the same browser profile takes the engine and the data from the cache:
  *    none of them reaches the server again.
  * (No request routing here: Playwright's routing turns the HTTP cache off.)
@@ -38,6 +40,8 @@ describe.runIf(demo)('delivery of the engine and the data (demo site)', () => {
   let context: BrowserContext;
   let first: RequestRecord[];
   let dataVersion: string;
+  /** Every text the view's status line showed during the cold start. */
+  let statusLines: string[];
 
   beforeAll(async () => {
     server = await startStaticServer({ roots: demo!.distDir });
@@ -45,7 +49,15 @@ describe.runIf(demo)('delivery of the engine and the data (demo site)', () => {
     context = await browser.newContext();
     dataVersion = (JSON.parse(await readFile(path.join(demo!.distDir, 'data/manifest.json'), 'utf8')) as { data_version: string }).data_version;
     const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { statusLines: string[] }).statusLines = []);
+      new MutationObserver(() => {
+        const line = document.querySelector('.view-status')?.textContent ?? '';
+        if (line !== seen.at(-1)) seen.push(line);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await openState(page, `${server.origin}${PAGE}?${STATE}`, STATE);
+    statusLines = await page.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
     await page.close();
     first = [...server.requests];
   }, 180_000);
@@ -63,6 +75,13 @@ describe.runIf(demo)('delivery of the engine and the data (demo site)', () => {
     const scripts = first.filter((r) => /^\/_astro\/.*\.js$/.test(pathOf(r)));
     expect(scripts.some((r) => /duckdb-browser-eh\.worker/.test(pathOf(r)))).toBe(true);
     for (const r of scripts) expect(r.encoding, r.path).toBe('br');
+  });
+
+  it('the status line counts the engine in the megabytes loaded', () => {
+    const wasm = first.find((r) => pathOf(r).endsWith('.wasm'))!;
+    const shown = statusLines.flatMap((line) => [...line.matchAll(/([\d.]+) MB/g)].map((m) => Number(m[1])));
+    // the line rounds to 0.1 MB (2^20 bytes)
+    expect(Math.max(...shown), statusLines.join(' | ')).toBeGreaterThanOrEqual(Math.floor((wasm.bytes / 1048576) * 10) / 10);
   });
 
   it("fetches only the view's own indicator's observations, each data URL with the data version", () => {

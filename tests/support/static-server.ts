@@ -17,8 +17,9 @@
  * - Precompressed files, as a production server is told to serve them (README, deployment
  *   notes): when `<file>.br` or `<file>.gz` exists beside a file (src/build/precompress.ts) and
  *   the request's Accept-Encoding takes it, that copy is sent with Content-Encoding and the
- *   file's own Content-Type; a Range request gets the file itself. Nothing is compressed on the
- *   fly: what is not precompressed goes out raw.
+ *   file's own Content-Type; a Range request gets the file itself. Text without such copies
+ *   (the pages, the stylesheets) is gzipped on the fly, as the README's nginx (`gzip on`) and
+ *   Caddy (`encode gzip`) settings do, at level 6.
  * - Caching as the README tells a production server to do it (`cacheControlFor`): Vite's
  *   hashed files under `_astro/` and data URLs carrying the data version (`?v=`) for a year,
  *   immutable; anything else `no-cache`, revalidated with its ETag (304 Not Modified). So a
@@ -31,9 +32,13 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { headersForPath, parseHeaderRules, type HeaderRule } from '../../src/build/security-headers.ts';
+
+const gzip = promisify(zlib.gzip);
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,6 +81,9 @@ const PRECOMPRESSED = [
   { coding: 'br', suffix: '.br' },
   { coding: 'gzip', suffix: '.gz' },
 ] as const;
+
+/** Types a server compresses on the fly when no precompressed copy exists (nginx's gzip_types and text/html). */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json|geo\+json)|image\/svg\+xml)/;
 
 /**
  * Cache-Control for a request: a file whose URL changes whenever its content does (Vite's
@@ -289,11 +297,29 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
           record.encoding = chosen.coding;
         }
       }
+      // (not HEAD: DuckDB-WASM asks a file's raw size with it before reading ranges)
+      const gzipOnTheFly =
+        method === 'GET' &&
+        !record.encoding &&
+        !req.headers.range &&
+        COMPRESSIBLE.test(String(headers['Content-Type'])) &&
+        acceptedEncodings(req.headers['accept-encoding']).includes('gzip');
+      if (COMPRESSIBLE.test(String(headers['Content-Type']))) headers.Vary = 'Accept-Encoding';
+      if (gzipOnTheFly) record.encoding = 'gzip';
       // Per encoding: a cache must not answer a gzip request with the brotli copy's validator.
       headers.ETag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${record.encoding ? `-${record.encoding}` : ''}"`;
       if (!req.headers.range && req.headers['if-none-match']?.split(/\s*,\s*/).some((t) => t.replace(/^W\//, '') === headers.ETag)) {
         delete headers['Content-Encoding'];
         send(304, headers);
+        return;
+      }
+      if (gzipOnTheFly) {
+        headers['Content-Encoding'] = 'gzip';
+        record.status = 200;
+        const compressed = await gzip(await readFile(file), { level: 6 });
+        record.bytes = compressed.length;
+        res.writeHead(200, { ...baseHeaders, ...headers, 'Content-Length': compressed.length });
+        res.end(compressed);
         return;
       }
       const size = info.size;

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { duckdbWasmBytesDefine } from '../../../src/build/duckdb-wasm-bytes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -24,6 +25,7 @@ export async function buildHarness(outDir?: string): Promise<HarnessBuild> {
     base: '/',
     logLevel: 'warn',
     publicDir: false,
+    define: duckdbWasmBytesDefine(),
     build: {
       outDir: dir,
       emptyOutDir: true,
