@@ -36,7 +36,8 @@ export function unitList(names: readonly string[], locale: Locale): string {
   if (locale === 'en') {
     const spelled = shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')}${names.length > shown.length ? ', ' : ' and '}${shown.at(-1)}`;
     if (names.length === 1) return spelled;
-    return names.length > shown.length ? `${spelled} and ${names.length - shown.length} more (${names.length} units)` : `${spelled} (${names.length} units)`;
+    // "and others", as the Chinese says 等N个地区: a count of the rest would be a number no table holds.
+    return names.length > shown.length ? `${spelled} and others (${names.length} units)` : `${spelled} (${names.length} units)`;
   }
   return names.length === 1 ? shown[0]! : `${shown.join('、')}等${names.length}个地区`;
 }
@@ -56,15 +57,19 @@ function shortfall(kind: VerdictKind | null, status: Status, locale: Locale): st
  * "洛阳市、平顶山市等2个地区社会消费品零售总额未达到时间进度。" Empty when all are on track or none is judged.
  */
 export function offTrackSentences(indicatorName: string, rows: readonly StandingRow[], locale: Locale): string[] {
-  const off = rows.filter((r) => OFF_TRACK.includes(r.status));
+  return offTrackGroups(rows, locale).map(({ phrase, names }) =>
+    locale === 'en' ? `${unitList(names, locale)} ${names.length === 1 ? phrase.replace(/^are /, 'is ') : phrase} on ${inSentence(indicatorName, locale)}.` : `${unitList(names, locale)}${indicatorName}${phrase}。`,
+  );
+}
+
+/** The units off track, grouped by what they fell short of ("未达到时间进度" / "are behind the time elapsed"), in the rows' order. */
+export function offTrackGroups(rows: readonly StandingRow[], locale: Locale): { phrase: string; names: string[] }[] {
   const groups = new Map<string, string[]>();
-  for (const r of off) {
+  for (const r of rows.filter((x) => OFF_TRACK.includes(x.status))) {
     const phrase = shortfall(r.verdict_kind, r.status, locale);
     groups.set(phrase, [...(groups.get(phrase) ?? []), nameOf(r, locale)]);
   }
-  return [...groups].map(([phrase, names]) =>
-    locale === 'en' ? `${unitList(names, locale)} ${names.length === 1 ? phrase.replace(/^are /, 'is ') : phrase} on ${inSentence(indicatorName, locale)}.` : `${unitList(names, locale)}${indicatorName}${phrase}。`,
-  );
+  return [...groups].map(([phrase, names]) => ({ phrase, names }));
 }
 
 /**
@@ -91,18 +96,24 @@ export function allOnTrackSentence(byIndicator: readonly (readonly StandingRow[]
  * last three only when there are more than six.
  */
 export function topBottomSentence(indicatorName: string, rows: readonly StandingRow[], locale: Locale): string {
-  const ranked = rows.filter((r) => r.rank !== null).sort((a, b) => a.rank! - b.rank! || (a.jurisdiction < b.jurisdiction ? -1 : 1));
+  const { ranked, top: first, bottom: last } = topBottom(rows);
   if (ranked.length < 2) return '';
   const en = locale === 'en';
   const basis = ranked[0]!.rank_basis === 'yoy' ? (en ? 'growth' : '增速') : en ? 'value' : '总量';
   const label = (r: StandingRow) => `${nameOf(r, locale)}${r.tied ? (en ? ` (tied ${ordinal(r.rank!)})` : `（并列第${r.rank}）`) : ''}`;
-  const top = ranked.slice(0, 3).map(label);
-  const bottom = ranked.length > 6 ? ranked.slice(-3).map(label) : [];
+  const top = first.map(label);
+  const bottom = last.map(label);
   if (en) {
     const head = `On ${inSentence(indicatorName, locale)} (${basis}), the first three of ${ranked.length} ranked are ${top.join(', ')}`;
     return `${head}${bottom.length ? `; the last three are ${bottom.join(', ')}` : ''}.`;
   }
   return `${indicatorName}${basis}前三位是${top.join('、')}${bottom.length ? `，后三位是${bottom.join('、')}` : ''}（${ranked.length}个地区参与排名）。`;
+}
+
+/** The ranked units in rank order (ties by code), and the first and last three topBottomSentence names (the last only beyond six). */
+export function topBottom<R extends StandingRow>(rows: readonly R[]): { ranked: R[]; top: R[]; bottom: R[] } {
+  const ranked = rows.filter((r) => r.rank !== null).sort((a, b) => a.rank! - b.rank! || (a.jurisdiction < b.jurisdiction ? -1 : 1));
+  return { ranked, top: ranked.slice(0, 3), bottom: ranked.length > 6 ? ranked.slice(-3) : [] };
 }
 
 /**

@@ -695,8 +695,8 @@ export function rankPhrase(f: Pick<RankFacts, 'rank' | 'rankOf' | 'peerCount' | 
   return `${f.tied ? 'tied ' : ''}${ordinal(f.rank)} by ${basis} of ${among ? `${f.rankOf} reporting (${f.peerCount} peers)` : f.peerCount}`;
 }
 
-/** A gap between two values: growth rates differ in percentage points, levels in the unit. */
-function formatGap(gap: number, unit: Unit, decimals: number | undefined, locale: Locale): string {
+/** A gap between two values, unsigned: growth rates differ in percentage points, levels in the unit (the rank sentence and the briefing's rank cell). */
+export function formatGap(gap: number, unit: Unit, decimals: number | undefined, locale: Locale): string {
   if (unit === '%') {
     const n = formatNumber(Math.abs(gap), decimals ?? 1);
     return locale === 'zh-CN' ? `${n}个百分点` : `${n} pp`;

@@ -5,7 +5,7 @@
  * the browser view (src/client/jurisdiction-view.ts) renders it with the same function at the
  * period a reader picks.
  */
-import { formatPct, formatPeriod, formatSigned, rankPhrase, sharedDecimals } from '../lib/format.ts';
+import { formatPct, formatPeriod, formatSigned, rankPhrase, roundAsShown, sharedDecimals } from '../lib/format.ts';
 import { paren, type Locale } from '../lib/i18n.ts';
 import type { Unit } from '../lib/schema.ts';
 import type { ProgressRow } from '../queries/progress.ts';
@@ -54,11 +54,27 @@ export function lastYearOf(period: string): string {
   return `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
 }
 
-/** The comparison cell: the other growth and the difference in points (last year: the value then and the growth then). */
-function compareCell(e: JurisdictionEntry, compare: Comparison, locale: Locale, revised: Revised | undefined): string {
+/**
+ * Decimals of an entry's figure: the indicator's, unless neither it nor any peer it is ranked
+ * among has a digit there (national retail sales published in whole 亿元). The ranking figure
+ * shares them over the same peers, and a briefing's sentences use them: one figure, one printing.
+ */
+export const entryDecimals = (e: Pick<JurisdictionEntry, 'indicator' | 'row' | 'peers'>): number =>
+  sharedDecimals([e.row?.value, ...e.peers.map((p) => p.value)], e.indicator.decimals);
+
+/**
+ * The comparison cell: the other growth and the difference in points (last year: the value then
+ * and the growth then). The difference is of the rates as printed, as the sentences compute it
+ * (sentenceLevelGrowth), so 6.1% beside 6.4% differs by 0.3 points whatever the next digits.
+ */
+export function compareCell(e: JurisdictionEntry, compare: Comparison, locale: Locale, revised: Revised | undefined): string {
   const own = e.row?.yoy_pct ?? null;
   const diff = (other: number | null): string =>
-    other === null ? '—' : own === null ? formatPct(other) : `${formatPct(other)}${paren(`${formatSigned(own - other)}${locale === 'en' ? ' pp' : '个百分点'}`, locale)}`;
+    other === null
+      ? '—'
+      : own === null
+        ? formatPct(other)
+        : `${formatPct(other)}${paren(`${formatSigned(roundAsShown(own, 1) - roundAsShown(other, 1))}${locale === 'en' ? ' pp' : '个百分点'}`, locale)}`;
   if (compare === 'parent') return diff(e.parentRow?.yoy_pct ?? null);
   if (compare === 'peers') {
     const growths = e.peers.map((r) => r.yoy_pct).filter((x): x is number => x !== null);
@@ -90,7 +106,7 @@ export function jurisdictionSummary(v: JurisdictionViewInput): string {
   );
   const body = v.entries.map((e) => {
     const row = e.row;
-    const decimals = sharedDecimals([row?.value], e.indicator.decimals);
+    const decimals = entryDecimals(e);
     return el(
       'tr',
       {},

@@ -44,8 +44,8 @@ export const PRINT_CSS = `
   .board-key { font-size: 8pt; }
   /* A briefing fits two sheets (a city with twelve indicators, either language): smaller type,
      each trajectory in a narrow column beside its sentences, no list of other periods. In the
-     numbers table the figures stay whole and the rank (the second last column: "第1（按总量，17个
-     地区有数据，共18个）", which ran off the sheet) and the words wrap. */
+     numbers table the figures stay whole and the headers and words wrap (the rank, "第1（按总量，
+     17个地区有数据，共18个）" with its gaps to 标兵/追兵, is a text cell for that). */
   body:has(.briefing-indicator) main { font-size: 8pt; line-height: 1.3; }
   body:has(.briefing-indicator) h1 { font-size: 13pt; margin: 2pt 0; }
   body:has(.briefing-indicator) .lede { font-size: 8pt; margin: 2pt 0; }
@@ -53,13 +53,19 @@ export const PRINT_CSS = `
   body:has(.briefing-indicator) main table { font-size: 7pt; line-height: 1.25; }
   body:has(.briefing-indicator) main caption { font-size: 8pt; }
   body:has(.briefing-indicator) main th, body:has(.briefing-indicator) main td { padding: .5pt 2pt; }
-  body:has(.briefing-indicator) main thead th, body:has(.briefing-indicator) main td:nth-last-child(2) { white-space: normal; }
+  body:has(.briefing-indicator) main thead th { white-space: normal; }
   body:has(.briefing-indicator) header.site { padding: 2pt 0; }
   body:has(.briefing-indicator) .synthetic { padding: 2pt 6pt; margin: 2pt 0; font-size: 8pt; }
   body:has(.briefing-indicator) > footer { font-size: 7pt; margin-top: 4pt; padding: 2pt 0; }
   body:has(.briefing-indicator) main h2 { font-size: 9pt; margin: 4pt 0 0; border: 0; }
   body:has(.briefing-indicator) main p { margin: 0; }
   body:has(.briefing-indicator) main .caption { font-size: 7.5pt; margin: 1pt 0; }
+  /* English runs longer than Chinese, the numbers table's rank and subdivisions cells above all
+     (Zhengzhou's English briefing took a third sheet): a size smaller, and a figure may wrap at its
+     space ("355.35 / billion yuan"); a Chinese figure would break inside its unit, and fits. */
+  html:lang(en) body:has(.briefing-indicator) main { font-size: 7.5pt; line-height: 1.25; }
+  html:lang(en) body:has(.briefing-indicator) main table.briefing-numbers { font-size: 6.5pt; line-height: 1.15; }
+  html:lang(en) table.briefing-numbers td.num { white-space: normal; }
   .briefing-periods { display: none; }
   .briefing-indicator:has(figure) { display: grid; grid-template-columns: 1fr 26%; column-gap: 8pt; align-items: start; }
   .briefing-indicator:has(figure) h2 { grid-column: 1 / -1; }

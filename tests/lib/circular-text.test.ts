@@ -21,7 +21,7 @@ describe('unit lists', () => {
     expect(unitList(['Luoyang', 'Pingdingshan'], 'en')).toBe('Luoyang and Pingdingshan (2 units)');
     const many = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
     expect(unitList(many, 'zh-CN')).toBe('a、b、c、d、e、f等8个地区');
-    expect(unitList(many, 'en')).toBe('a, b, c, d, e, f and 2 more (8 units)');
+    expect(unitList(many, 'en')).toBe('a, b, c, d, e, f and others (8 units)');
   });
 });
 

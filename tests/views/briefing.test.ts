@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { ProgressRow } from '../../src/queries/progress.ts';
 import { briefingBody, indicatorSentences, revisionNotice, type BriefingIndicator, type BriefingInput } from '../../src/views/briefing.ts';
 import { renderTrajectory } from '../../src/render/trajectory.ts';
+import { formatPeriod } from '../../src/lib/format.ts';
+import { briefingNumbers } from '../support/briefing-numbers.ts';
 
 function row(o: Partial<ProgressRow>): ProgressRow {
   return {
@@ -67,10 +69,10 @@ describe('briefing sentences', () => {
   });
 
   it('the full year: the briefing of 1-12月, the target achieved or not, in both languages', () => {
-    // 2,450 of 2,500 is 98.0%, 2.0 points short; 2,550 is 102.0%.
+    // 2,450 of 2,500 is 98.0%, 2.0 points short; 2,550 is 102.0%. A peer has a decimal: the figure is given the indicator's.
     const fullYear = (value: number, completion: number, gap: number, status: ProgressRow['status'], locale: 'zh-CN' | 'en') => {
       const r = row({ period: '2025-12', obs_period: '2025-12', elapsed: 1, value, target_type: 'level', target_value: 2500, completion, verdict_kind: 'pace', verdict_gap_pp: gap, status });
-      const b = { ...input({ row: r }, locale), period: '2025-12' };
+      const b = { ...input({ row: r, peers: [r, row({ jurisdiction: '410100', value: 5101.3 })] }, locale), period: '2025-12' };
       return indicatorSentences(b, b.indicators[0]!).slice(0, 2);
     };
     expect(fullYear(2450, 0.98, -2, 'not_achieved', 'zh-CN')).toEqual([
@@ -135,7 +137,49 @@ describe('briefing sentences', () => {
     const html = briefingBody(input({ row: r }));
     expect(html).toContain('data-status="behind"');
     expect(html).toContain('data-gap-pp="-1.0"');
-    expect(html).toContain('<table>');
+    expect(html).toContain('<table class="briefing-numbers">');
+  });
+
+  it('a figure prints one way in its sentence and its cell: the indicator\'s decimals, unless neither it nor a peer has a digit there', () => {
+    const r = row({ value: 2450 });
+    const withDecimal = briefingBody(input({ row: r, peers: [r, row({ jurisdiction: '410100', value: 5101.3 })] }));
+    expect(withDecimal.match(/2,450\.0亿元/g)).toHaveLength(2);
+    const whole = briefingBody(input({ row: r, peers: [r, row({ jurisdiction: '410100', value: 5101 })] }));
+    expect(whole.match(/2,450亿元/g)).toHaveLength(2);
+    expect(whole).not.toContain('2,450.0');
+  });
+
+  it.each(['zh-CN', 'en'] as const)('%s: every number in the sentences is a cell of the numbers table (the hand-worked cases in one briefing)', (locale) => {
+    const ind = (id: string, unit: '亿元' | '%' | '家' = '亿元') => ({ ...indicator, id, unit, name_zh: `指标${id}`, name_en: `indicator ${id}` });
+    const county = (code: string, rank: number | null, o: Partial<ProgressRow> = {}) =>
+      row({ jurisdiction: code, name_zh: `县${'甲乙丙丁戊己庚辛'[Number(code.slice(-1))]}`, name_en: `County ${'ABCDEFGH'[Number(code.slice(-1))]}`, level: 'county', target_type: 'level', target_value: 100, verdict_kind: 'pace', status: 'ahead', rank, rank_of: 7, ...o });
+    const children = [
+      county('410300', 1), county('410301', 2, { tied: true }), county('410302', 2, { tied: true }), county('410303', 4),
+      county('410304', 5, { status: 'behind' }), county('410305', 6), county('410306', 7, { status: 'behind' }),
+      county('410307', null, { value: null, yoy_pct: null, flag: 'c', state: 'suppressed', status: 'suppressed' }),
+    ];
+    const growth = row({
+      target_type: 'growth', target_value: 6, target_qualifier: '以上', verdict_kind: 'growth', verdict_gap_pp: -1, status: 'behind', rank_basis: 'yoy', rank: 10, rank_of: 18, tied: true,
+      ahead_code: '410100', ahead_name_zh: '郑州市', ahead_name_en: 'Zhengzhou', ahead_gap: 0.23, behind_code: '410500', behind_name_zh: '安阳市', behind_name_en: 'Anyang', behind_gap: 1.6,
+    });
+    const firms = row({ value: 487, yoy_pct: 3.6, target_type: 'level', target_value: 756, target_qualifier: '以上', completion: 0.644, verdict_kind: 'pace', verdict_gap_pp: -10.6, status: 'behind', rank: 2, rank_of: 18, ahead_code: '410100', ahead_name_zh: '郑州市', ahead_name_en: 'Zhengzhou', ahead_gap: 454, behind_code: '411300', behind_name_zh: '南阳市', behind_name_en: 'Nanyang', behind_gap: 159 });
+    const ceiling = row({ value: 11.6, yoy_pct: null, target_type: 'level', target_value: 8.9, target_qualifier: '以内', verdict_kind: 'ceiling', verdict_gap_pp: -2.7, status: 'over', rank: 1, rank_of: 17 });
+    const rate = row({ value: 100, yoy_pct: null, target_type: 'level', target_value: 80, target_qualifier: '以上', verdict_kind: 'level', verdict_gap_pp: 20, status: 'achieved', rank: 1, rank_of: 17, tied: true, behind_code: '410100', behind_name_zh: '郑州市', behind_name_en: 'Zhengzhou', behind_gap: 9.1 });
+    const b: BriefingInput = {
+      ...input({}, locale),
+      indicators: [
+        { indicator: ind('a'), row: growth, peers: [growth], parentRow: henan, children, trajectory: null },
+        { indicator: { ...ind('b', '家'), decimals: 0 }, row: firms, peers: [firms], parentRow: row({ yoy_pct: 3.4 }), children: [], trajectory: null },
+        { indicator: ind('c', '%'), row: ceiling, peers: [ceiling], parentRow: null, children: [], trajectory: null },
+        { indicator: ind('d', '%'), row: rate, peers: [rate, row({ value: 90.9 })], parentRow: null, children: [], trajectory: null },
+        { indicator: ind('e'), row: row({ value: null, yoy_pct: null, flag: 'c', state: 'suppressed', target_type: 'growth', target_value: 6, verdict_kind: 'growth', status: 'suppressed' }), peers: [], parentRow: henan, children: [], trajectory: null },
+        { indicator: ind('f'), row: row({ rank: 1, rank_of: 1 }), peers: [], parentRow: henan, children: [], trajectory: null },
+      ],
+    };
+    const check = briefingNumbers(briefingBody(b), formatPeriod(b.period, locale));
+    expect(check.sections).toBe(6);
+    expect(check.checked).toBeGreaterThan(40);
+    expect(check.missing).toEqual([]);
   });
 });
 
