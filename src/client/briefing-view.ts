@@ -5,10 +5,11 @@
  */
 import { formatPeriod } from '../lib/format.ts';
 import type { Locale } from '../lib/i18n.ts';
-import { briefingBody } from '../views/briefing.ts';
+import { briefingBody, type PublicationFacts } from '../views/briefing.ts';
 import { CATALOG_TABLES } from '../engine/tables.ts';
 import { collectBriefing, type BriefingSubject } from '../views/briefing-data.ts';
 import { ledgerMonth, projectsOfUnit } from '../views/projects.ts';
+import { showRevisions } from './briefing-version.ts';
 import { mountView } from './view.ts';
 
 interface BriefingViewConfig extends Omit<BriefingSubject, 'period'> {
@@ -18,10 +19,17 @@ interface BriefingViewConfig extends Omit<BriefingSubject, 'period'> {
   /** The projects ledger's months (none: no ledger, and the engine is not sent it). */
   ledgerPeriods: string[];
   projectsPage: string | null;
+  /** The site's data version, and the revised figures' publications of each period offered (src/site/model.ts publicationsOf). */
+  version: string;
+  publications: Record<string, PublicationFacts[]>;
 }
 
 function setup(root: HTMLElement): void {
   const cfg = JSON.parse(root.dataset.viewConfig ?? '{}') as BriefingViewConfig;
+  // A link pinned to a data version (?period=…&v=…&asof=…, from a briefing's link through the
+  // 404 page): read before the view makes the address its own (?period=… alone).
+  const pinned = new URLSearchParams(location.search);
+  const changes = root.querySelector<HTMLElement>('.briefing-changes');
   mountView(root, {
     specs: [{ name: 'period', values: ['', ...cfg.periods], initial: '' }],
     locale: cfg.locale,
@@ -53,6 +61,11 @@ function setup(root: HTMLElement): void {
           }),
         },
       );
+      // Said for the period the link was made for, as its pre-rendered briefing says it.
+      if (changes) {
+        if (state.period === pinned.get('period')) showRevisions(changes, { version: cfg.version, locale: cfg.locale, publications: cfg.publications[state.period!] ?? [], indicators: cfg.indicators }, pinned);
+        else changes.hidden = true;
+      }
       return briefingBody({ ...data, locale: cfg.locale });
     },
   });

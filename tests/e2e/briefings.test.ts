@@ -8,7 +8,12 @@
  *    to that period drawn there, through the site's 404 page;
  *  - a pre-rendered briefing carries its data version in its link, and opened from a link made
  *    at another version it says so (and that nothing it shows was revised since, when so); at its
- *    own version it says nothing.
+ *    own version it says nothing; a pinned link whose period is no longer pre-rendered keeps its
+ *    version through the 404 page and the drawn briefing says the same;
+ *  - every number in a briefing's sentences is a cell of its numbers table (every pre-rendered
+ *    briefing, and the drawn ones);
+ *  - a briefing drawn for a month of the projects ledger (the demo) has the projects section the
+ *    build writes for it; the default site, without a ledger, never asks for projects.csv.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -17,6 +22,13 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { ReportRow } from '../../src/lib/progress-report.ts';
+import { openNodeEngine } from '../../src/engine/node.ts';
+import { formatPeriod } from '../../src/lib/format.ts';
+import type { Unit } from '../../src/lib/schema.ts';
+import { queries, runQuery } from '../../src/queries/index.ts';
+import { revisionNotice, type PublicationFacts } from '../../src/views/briefing.ts';
+import { ledgerMonth, projectSentences, projectsOfUnit } from '../../src/views/projects.ts';
+import { briefingNumbers } from '../support/briefing-numbers.ts';
 import { htmlPages, REPO, templateOf } from '../support/site.ts';
 import { connectBrowser, isolatedContext, sites } from './helpers.ts';
 import { changeControl, viewQuery, waitForViewState } from './view-driver.ts';
@@ -29,7 +41,7 @@ async function parents(distDir: string): Promise<Map<string, string>> {
   return new Map(lines.map((l) => l.split(',')).map(([code, parent]) => [code!, parent!]));
 }
 
-describe.each(sites)('%s site: briefings in the browser', (_name, site) => {
+describe.each(sites)('%s site: briefings in the browser', (name, site) => {
   let browser: Browser;
   let context: BrowserContext;
   let version: string;
@@ -54,6 +66,22 @@ describe.each(sites)('%s site: briefings in the browser', (_name, site) => {
     await browser?.close();
   });
 
+  it('every number in a pre-rendered briefing\'s sentences is a cell of its numbers table, in both languages', async () => {
+    const briefings = htmlPages(site.crawl).filter((u) => templateOf(u.path)?.template === 'briefing');
+    expect(briefings.length).toBeGreaterThan(0);
+    let checked = 0;
+    const missing: string[] = [];
+    for (const u of briefings) {
+      const period = u.path.split('/').at(-2)!;
+      const html = await fs.readFile(join(site.distDir, u.path, 'index.html'), 'utf8');
+      const check = briefingNumbers(html, formatPeriod(period, templateOf(u.path)!.lang === 'en' ? 'en' : 'zh-CN'));
+      checked += check.checked;
+      missing.push(...check.missing.map((m) => `${u.path}: ${m}`));
+    }
+    expect(checked, 'numbers in the sentences').toBeGreaterThan(briefings.length);
+    expect(missing.slice(0, 20)).toEqual([]);
+  });
+
   it.each(['zh', 'en'] as const)('%s: an earlier period is drawn by the browser, with the verdicts npm run progress gives', async (lang) => {
     const prefix = lang === 'en' ? '/en' : '';
     const page = await context.newPage();
@@ -70,22 +98,23 @@ describe.each(sites)('%s site: briefings in the browser', (_name, site) => {
 
     const shown = await page.evaluate(() => {
       const body = document.querySelector('[data-view="briefing"] .view-body')!;
-      const table = body.querySelector('table')!;
-      const headers = [...table.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').trim());
-      const periodColumn = headers.findIndex((h) => h === '时期' || h === 'Period');
+      const table = body.querySelector('table.briefing-numbers')!;
       return {
         sections: [...body.querySelectorAll('section.briefing-indicator')].map((s) => s.id),
         sentences: [...body.querySelectorAll('p.verdict-sentences')].map((p) => p.textContent ?? ''),
-        periods: [...table.querySelectorAll('tbody tr')].map((tr) => (tr.children[periodColumn]?.textContent ?? '').trim()),
+        rows: table.querySelectorAll('tbody tr').length,
+        caption: table.querySelector('caption')?.textContent ?? '',
+        html: body.innerHTML,
         verdicts: [...body.querySelectorAll('section.briefing-indicator [data-status]')].map(
           (v) => `${v.getAttribute('data-jurisdiction')} ${v.getAttribute('data-indicator')} ${v.getAttribute('data-period')} ${v.getAttribute('data-status')} ${v.getAttribute('data-gap-pp') ?? ''}`,
         ),
       };
     });
     expect(shown.sections.length, 'a section per indicator').toBeGreaterThan(0);
-    expect(shown.periods.length).toBe(shown.sections.length);
-    expect(new Set(shown.periods), 'the numbers table is at the period picked').toEqual(new Set([option!.text.trim()]));
+    expect(shown.rows).toBe(shown.sections.length);
+    expect(shown.caption, 'the numbers table is at the period picked').toContain(option!.text.trim());
     expect(shown.sentences.every((s) => s.length > 0)).toBe(true);
+    expect(briefingNumbers(shown.html, option!.text.trim()).missing, 'every number of the drawn sentences is a cell of its table').toEqual([]);
 
     const { stdout } = await promisify(execFile)(
       'npm',
@@ -113,13 +142,47 @@ describe.each(sites)('%s site: briefings in the browser', (_name, site) => {
     expect(res?.status()).toBe(404);
     await page.waitForURL(`${site.origin}${prefix}/briefings/${unit.code}/?${viewQuery({ period: option!.value })}`);
     await waitForViewState(page, viewQuery({ period: option!.value }));
-    const periods = await page.evaluate(() => {
-      const table = document.querySelector('[data-view="briefing"] .view-body table')!;
-      const column = [...table.querySelectorAll('thead th')].findIndex((th) => ['时期', 'Period'].includes((th.textContent ?? '').trim()));
-      return [...table.querySelectorAll('tbody tr')].map((tr) => (tr.children[column]?.textContent ?? '').trim());
+    const caption = await page.evaluate(() => document.querySelector('[data-view="briefing"] .view-body table.briefing-numbers caption')?.textContent ?? '');
+    expect(caption).toContain(option!.text.trim());
+    await page.close();
+  });
+
+  it.each(['zh', 'en'] as const)('%s: a pinned link (?v=…&asof=…) to a briefing that is not pre-rendered keeps its version through the 404 page, and the drawn briefing says what changed since', async (lang) => {
+    const prefix = lang === 'en' ? '/en' : '';
+    const locale = lang === 'en' ? 'en' : 'zh-CN';
+    const page = await context.newPage();
+    await page.goto(`${site.origin}${prefix}/briefings/${unit.code}/`, { waitUntil: 'load' });
+    const cfg = await page.evaluate(() => JSON.parse(document.querySelector<HTMLElement>('[data-view="briefing"]')!.dataset.viewConfig!) as {
+      version: string; periods: string[]; publications: Record<string, PublicationFacts[]>; indicators: { id: string; name_zh: string; name_en: string; unit: Unit; decimals: number }[];
     });
-    expect(periods.length).toBeGreaterThan(0);
-    expect(new Set(periods)).toEqual(new Set([option!.text.trim()]));
+    expect(cfg.version).toBe(version);
+    // A period with a revised figure where the site has one (the link then predates the revision), else the newest offered.
+    const period = cfg.periods.find((p) => cfg.publications[p]?.length) ?? cfg.periods[0]!;
+    const pubs = cfg.publications[period] ?? [];
+    const asof = pubs.length ? pubs.map((p) => p.published_at).sort()[0]! : (dataAsOf ?? '2000-01-01T00:00:00Z');
+    const expected = revisionNotice(pubs, asof, cfg.indicators, locale);
+    const pinned = new URLSearchParams({ v: '0123456789abcdef', asof });
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    const res = await page.goto(`${site.origin}${prefix}/briefings/${unit.code}/${period}/?${pinned}`, { waitUntil: 'load' });
+    expect(res?.status()).toBe(404);
+    await waitForViewState(page, viewQuery({ period }));
+    const kept = requested.map((u) => new URL(u)).find((u) => u.pathname === `${prefix}/briefings/${unit.code}/`);
+    expect(kept?.searchParams.get('v'), 'the redirect keeps the version').toBe('0123456789abcdef');
+    expect(kept?.searchParams.get('asof')).toBe(asof);
+    const box = page.locator('[data-view="briefing"] .briefing-changes');
+    await box.waitFor({ state: 'visible' });
+    const text = (await box.textContent()) ?? '';
+    expect(text).toContain('0123456789abcdef');
+    expect(text).toContain(version);
+    if (expected.length) for (const line of expected) expect(text).toContain(line);
+    else expect(text).toContain(lang === 'en' ? 'None of the figures shown here has been revised since.' : '本页所列数据此后未经修订。');
+    // Another period picked: the notice was about the link's period, and goes.
+    const other = cfg.periods.find((p) => p !== period);
+    if (other) {
+      await changeControl(page, 'period', other, viewQuery({ period: other }));
+      expect(await box.isHidden()).toBe(true);
+    }
     await page.close();
   });
 
@@ -146,6 +209,46 @@ describe.each(sites)('%s site: briefings in the browser', (_name, site) => {
     expect(text).toContain('0123456789abcdef');
     expect(text).toContain(version);
     expect(text).toContain(lang === 'en' ? 'None of the figures shown here has been revised since.' : '本页所列数据此后未经修订。');
+    await page.close();
+  });
+
+  it.each(['zh', 'en'] as const)('%s: a briefing drawn for a month of the projects ledger has the projects section the build would write; without a ledger none is asked for', async (lang) => {
+    const prefix = lang === 'en' ? '/en' : '';
+    const locale = lang === 'en' ? 'en' : 'zh-CN';
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(`${site.origin}${prefix}/briefings/${unit.code}/`, { waitUntil: 'load' });
+    const cfg = await page.evaluate(() => JSON.parse(document.querySelector<HTMLElement>('[data-view="briefing"]')!.dataset.viewConfig!) as { periods: string[]; ledgerPeriods: string[] });
+    if (name === 'default') {
+      expect(cfg.ledgerPeriods, 'the default data keeps no ledger').toEqual([]);
+      const period = cfg.periods[0]!;
+      await changeControl(page, 'period', period, viewQuery({ period }));
+      expect(await page.locator('[data-view="briefing"] .view-body section.briefing-indicator').count()).toBeGreaterThan(0);
+      expect(await page.locator('[data-view="briefing"] .view-body section.briefing-projects').count()).toBe(0);
+      expect(requested.filter((u) => /projects\.csv/.test(u)), 'projects.csv is not requested').toEqual([]);
+      await page.close();
+      return;
+    }
+    const period = cfg.periods.find((p) => cfg.ledgerPeriods.includes(ledgerMonth(p)));
+    expect(period, 'an earlier period that is a month of the ledger').toBeDefined();
+    await changeControl(page, 'period', period!, viewQuery({ period: period! }));
+    const drawn = await page.evaluate(() => document.querySelector('[data-view="briefing"] .view-body section.briefing-projects > p')?.textContent ?? null);
+    expect(drawn, 'the drawn briefing has its projects section').not.toBeNull();
+    // What the build writes for that month (src/site/model.ts projectsOf), from the site's own public data by the Node engine.
+    const engine = await openNodeEngine(join(site.distDir, 'data'));
+    try {
+      const month = ledgerMonth(period!);
+      const [funnel, rates] = await Promise.all([
+        runQuery(engine, queries.projectFunnel, { period: month, parent: null }),
+        runQuery(engine, queries.projectRates, { period: month, parent: null }),
+      ]);
+      const u = projectsOfUnit(unit.code, month, funnel, rates);
+      expect(u, `${unit.code} has projects at ${month}`).not.toBeNull();
+      expect(drawn).toBe(projectSentences(u!, locale).join(lang === 'en' ? ' ' : ''));
+    } finally {
+      await engine.close();
+    }
     await page.close();
   });
 });
