@@ -23,7 +23,7 @@
  *   than through the host's time zone data.
  */
 import { PERIOD_RE, TARGET_QUALIFIERS, type Flag, type Level, type TargetType, type Unit } from './schema';
-import { type Locale, type Bilingual, pick, UI } from './i18n';
+import { type Locale, type Bilingual, inSentence, pick, UI } from './i18n';
 
 export type { Locale, Bilingual } from './i18n';
 
@@ -535,14 +535,6 @@ export function formatObservation(
 // ---------------------------------------------------------------------------------------
 // Sentences in the style of the bureau texts
 
-/**
- * An English indicator name in mid-sentence: "Retail sales of …" → "retail sales of …", but
- * "FDI actually used" stays (the second letter decides whether the first is an acronym).
- */
-function midSentence(name: string): string {
-  return /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
-}
-
 function growthPhrase(yoy: number, locale: Locale): string {
   const plain = roundedAbs(yoy, 1);
   const zero = isZeroDigits(plain);
@@ -591,7 +583,7 @@ export function sentenceLevelGrowth(f: LevelGrowthFacts, locale: Locale): string
     const head = `${period}，${f.name}${f.indicatorName}`;
     return parts.length ? `${head}${parts.join('，')}。` : `${head}暂无数据。`;
   }
-  const head = `In ${period}, ${midSentence(f.indicatorName)} in ${f.name}`;
+  const head = `In ${period}, ${inSentence(f.indicatorName, 'en')} in ${f.name}`;
   if (!parts.length) return `${head}: no data.`;
   // Without a level there is no verb to hang the growth on; a colon keeps it grammatical.
   return parts[0]!.startsWith('reached') ? `${head} ${parts.join(', ')}.` : `${head}: ${parts.join(', ')}.`;
@@ -637,7 +629,7 @@ export function sentencePace(f: PaceFacts, locale: Locale): string {
         ? `${n} pp behind the share of the year elapsed (${time})`
         : `in line with the share of the year elapsed (${time})`;
   const test = midYear ? (gap >= 0 ? ': half the year gone, at least half the target done' : ': half the year gone, less than half the target done') : '';
-  const target = f.indicatorName ? `annual target for ${midSentence(f.indicatorName)}` : 'annual target';
+  const target = f.indicatorName ? `annual target for ${inSentence(f.indicatorName, 'en')}` : 'annual target';
   const head = f.name ? `${f.name} has reached ${done} of its ${target}` : `${done} of the ${target} reached`;
   return `${head}, ${pace}${test}.`;
 }
