@@ -59,7 +59,7 @@ export function formatRerender(r: RerenderBytes): string {
   const mb = (n: number) => (n / 1e6).toFixed(2);
   return (
     `  first re-render of ${r.path}?${r.state}, empty cache: ${mb(r.total)} MB over the wire in ${r.requests} requests ` +
-    `(engine ${mb(r.engine)}, scripts ${mb(r.scripts)}, data ${mb(r.data)}, page ${mb(r.pages)} MB (HTML, which the test server sends uncompressed); goal ≤ ${mb(RERENDER_GOAL_BYTES)} MB)` +
+    `(engine ${mb(r.engine)}, scripts ${mb(r.scripts)}, data ${mb(r.data)}, page ${mb(r.pages)} MB (HTML, gzipped on the fly as a host does); goal ≤ ${mb(RERENDER_GOAL_BYTES)} MB)` +
     (r.total > RERENDER_GOAL_BYTES ? ' !' : '')
   );
 }
