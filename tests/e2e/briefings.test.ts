@@ -20,7 +20,7 @@ import fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ReportRow } from '../../src/lib/progress-report.ts';
 import { openNodeEngine } from '../../src/engine/node.ts';
 import { formatPeriod } from '../../src/lib/format.ts';
@@ -62,6 +62,18 @@ describe.each(sites)('%s site: briefings in the browser', (name, site) => {
     expect(largest, 'a pre-rendered briefing of a unit with a parent').toBeDefined();
     unit = { code: largest!.code, parent: parentOf.get(largest!.code)!, builtPaths: sized.filter((b) => b.code === largest!.code).map((b) => b.path) };
   });
+
+  /** A new page on the unit's briefings page, and the newest period it offers that is not pre-rendered (the month before the latest, usually). */
+  async function earlierPeriod(prefix: string): Promise<{ page: Page; option: { value: string; text: string } }> {
+    const page = await context.newPage();
+    await page.goto(`${site.origin}${prefix}/briefings/${unit.code}/`, { waitUntil: 'load' });
+    const option = await page.evaluate(() => {
+      const o = [...document.querySelectorAll<HTMLOptionElement>('[data-view="briefing"] select[name="period"] option')].find((x) => x.value !== '');
+      return o ? { value: o.value, text: o.textContent ?? '' } : null;
+    });
+    expect(option, 'an earlier period to pick').not.toBeNull();
+    return { page, option: option! };
+  }
   afterAll(async () => {
     await browser?.close();
   });
@@ -84,14 +96,7 @@ describe.each(sites)('%s site: briefings in the browser', (name, site) => {
 
   it.each(['zh', 'en'] as const)('%s: an earlier period is drawn by the browser, with the verdicts npm run progress gives', async (lang) => {
     const prefix = lang === 'en' ? '/en' : '';
-    const page = await context.newPage();
-    await page.goto(`${site.origin}${prefix}/briefings/${unit.code}/`, { waitUntil: 'load' });
-    // The newest period offered that is not pre-rendered (the month before the latest, usually).
-    const option = await page.evaluate(() => {
-      const o = [...document.querySelectorAll<HTMLOptionElement>('[data-view="briefing"] select[name="period"] option')].find((x) => x.value !== '');
-      return o ? { value: o.value, text: o.textContent ?? '' } : null;
-    });
-    expect(option, 'an earlier period to pick').not.toBeNull();
+    const { page, option } = await earlierPeriod(prefix);
     const period = option!.value;
     expect(unit.builtPaths, 'the period picked is not pre-rendered').not.toContain(`/briefings/${unit.code}/${period}/`);
     await changeControl(page, 'period', period, viewQuery({ period }));
@@ -130,13 +135,7 @@ describe.each(sites)('%s site: briefings in the browser', (name, site) => {
 
   it.each(['zh', 'en'] as const)('%s: the address of a briefing that is not pre-rendered leads to it drawn by the browser', async (lang) => {
     const prefix = lang === 'en' ? '/en' : '';
-    const page = await context.newPage();
-    await page.goto(`${site.origin}${prefix}/briefings/${unit.code}/`, { waitUntil: 'load' });
-    const option = await page.evaluate(() => {
-      const o = [...document.querySelectorAll<HTMLOptionElement>('[data-view="briefing"] select[name="period"] option')].find((x) => x.value !== '');
-      return o ? { value: o.value, text: o.textContent ?? '' } : null;
-    });
-    expect(option, 'an earlier period').not.toBeNull();
+    const { page, option } = await earlierPeriod(prefix);
     // The address a briefing of that period had when it was the latest.
     const res = await page.goto(`${site.origin}${prefix}/briefings/${unit.code}/${option!.value}/`, { waitUntil: 'load' });
     expect(res?.status()).toBe(404);
