@@ -64,7 +64,8 @@ function open(dataUrl: string, locale: Locale, scope: CatalogScope): Promise<Cat
     const engine = await openWasmEngine(dataUrl, {
       tables: scope.tables ?? VIEW_TABLES,
       indicators: scope.indicators,
-      onProgress: (p) => say(`${p.phase === 'loading data' ? words.data : words.engine}… ${megabytes(bytesLoaded(p.engineBytes))}`),
+      // 'ready' closes the data's loading: the line must not go back to the engine's words
+      onProgress: (p) => say(`${p.phase === 'instantiating' ? words.engine : words.data}… ${megabytes(bytesLoaded(p.engineBytes))}`),
     });
     return { queries, run: (query, params) => runQuery(engine, query, params) };
   })();

@@ -206,7 +206,8 @@ async function start(
   const bundle = await duckdb.selectBundle(bundles);
   const bundleName: 'eh' | 'mvp' = bundle.mainModule === bundles.eh?.mainModule ? 'eh' : 'mvp';
   let engineBytes = 0;
-  emit({ phase: 'instantiating', fraction: 0, bundle: bundleName, engineBytes });
+  let phase: WasmPhase = 'instantiating';
+  emit({ phase, fraction: 0, bundle: bundleName, engineBytes });
 
   const worker = new Worker(guardedWorkerUrl(bundle.mainWorker!));
   // The guard's byte counts, taken before DuckDB's listener (added by AsyncDuckDB below) would
@@ -220,7 +221,8 @@ async function start(
     const fraction = m.done ? 1 : rawBytes ? Math.min(1, m.loaded / rawBytes) : undefined;
     if (m.done) engineBytes = m.transferred ?? m.total;
     else if (fraction !== undefined) engineBytes = (m.total || m.loaded) * fraction;
-    emit({ phase: 'instantiating', fraction, bundle: bundleName, engineBytes });
+    // the download's last count can come after the data began to load: the phase stays the data's
+    emit({ phase, fraction: phase === 'instantiating' ? fraction : undefined, bundle: bundleName, engineBytes });
   });
   // AsyncDuckDB drops pending requests silently when its worker fails (e.g. a 404 on the
   // worker script, or the wasm failing to download or compile, which the guard reports):
@@ -251,7 +253,8 @@ async function start(
     for (const statement of REQUEST_TABLE_STATEMENTS) await step(conn.query(statement));
     const t1 = performance.now();
 
-    emit({ phase: 'loading data', fraction: 0, bundle: bundleName, engineBytes });
+    phase = 'loading data';
+    emit({ phase, fraction: 0, bundle: bundleName, engineBytes });
     const names = new Map(files.map((file) => [file, `public-data/${file}`] as const));
     if (downloads) {
       for (const [file, d] of downloads) await step(db.registerFileBuffer(names.get(file)!, await step(d)));
@@ -324,7 +327,8 @@ async function start(
         await db.terminate();
       },
     };
-    emit({ phase: 'ready', fraction: 1, bundle: bundleName, engineBytes });
+    phase = 'ready';
+    emit({ phase, fraction: 1, bundle: bundleName, engineBytes });
     return engine;
   } catch (err) {
     worker.removeEventListener('error', onWorkerError);

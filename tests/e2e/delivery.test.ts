@@ -19,6 +19,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { observationsFileOf } from '../../src/engine/tables.ts';
+import { VIEW_STATUS } from '../../src/lib/i18n.ts';
 import { startStaticServer, type RequestRecord, type StaticServer } from '../support/static-server.ts';
 import { connectBrowser, sites } from './helpers.ts';
 import { openState } from './state-url.ts';
@@ -82,6 +83,13 @@ describe.runIf(demo)('delivery of the engine and the data (demo site)', () => {
     const shown = statusLines.flatMap((line) => [...line.matchAll(/([\d.]+) MB/g)].map((m) => Number(m[1])));
     // the line rounds to 0.1 MB (2^20 bytes)
     expect(Math.max(...shown), statusLines.join(' | ')).toBeGreaterThanOrEqual(Math.floor((wasm.bytes / 1048576) * 10) / 10);
+  });
+
+  it('the status line goes forward: once the data is loading it never says the engine is loading again', () => {
+    const words = VIEW_STATUS['zh-CN'];
+    const firstData = statusLines.findIndex((l) => l.startsWith(words.data));
+    expect(firstData, statusLines.join(' | ')).toBeGreaterThan(0);
+    expect(statusLines.slice(firstData).filter((l) => l.startsWith(words.engine)), statusLines.join(' | ')).toEqual([]);
   });
 
   it("fetches only the view's own indicator's observations, each data URL with the data version", () => {
