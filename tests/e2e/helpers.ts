@@ -44,3 +44,12 @@ export async function isolatedContext(
 }
 
 export { view } from '../support/site.ts';
+
+/**
+ * The paths a built page links (its href attributes, resolved against it), read from the page
+ * itself: the crawl keeps only a URL's first few referrers, in an order that varies run to run.
+ */
+export async function linksOf(origin: string, pagePath: string): Promise<string[]> {
+  const html = await (await fetch(origin + pagePath)).text();
+  return [...html.matchAll(/href="([^"]+)"/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&'), origin + pagePath).pathname);
+}
