@@ -16,7 +16,7 @@ import { buildData } from '../src/build/build-data.ts';
 import { openNodeEngine } from '../src/engine/node.ts';
 import type { Engine } from '../src/engine/types.ts';
 import { parsePeriod, periodEndDate } from '../src/lib/progress.ts';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/progress-report.ts';
+import { formatReport, inIndicatorOrder, REPORT_FORMATS, type ReportFormat } from '../src/lib/progress-report.ts';
 import { queries, runQuery } from '../src/queries/index.ts';
 import { DATETIME_EXPECTED, datetimeFix, isDatetime } from '../src/validate/fields.ts';
 
@@ -112,7 +112,8 @@ async function report(publicDir: string, opts: { period: string; parent?: string
       }
       throw new UsageError(`no figures at ${opts.period} for the children of ${parent.label}; periods with figures: ${available.join('; ')}`);
     }
-    return formatReport(rows, opts.format, { parentLabel: parent.label });
+    const categories = new Map((await rowsOf(engine, 'SELECT id, category FROM indicators')).map((r) => [String(r.id), r.category === null ? null : String(r.category)]));
+    return formatReport(inIndicatorOrder(rows, categories), opts.format, { parentLabel: parent.label });
   } finally {
     await engine.close();
   }

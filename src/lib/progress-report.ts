@@ -4,6 +4,7 @@
  */
 import type { ProgressRow } from '../queries/progress.ts';
 import { formatTarget } from './format.ts';
+import { compareIndicators } from './indicator-order.ts';
 import type { Unit } from './schema.ts';
 import { displayWidth, fitWidth } from './text-width.ts';
 
@@ -51,6 +52,18 @@ export const REPORT_FIELDS = [
 
 export type ReportField = (typeof REPORT_FIELDS)[number];
 export type ReportRow = Pick<ProgressRow, ReportField>;
+
+/**
+ * The rows with their indicators in the order every page lists them (compareIndicators: by
+ * category, the projects' rates together), each indicator's rows in the query's order. The
+ * query orders by indicator id and its rows carry no category: `categories` maps each id to its
+ * category (the indicators table).
+ */
+export function inIndicatorOrder(rows: readonly ProgressRow[], categories: ReadonlyMap<string, string | null>): ProgressRow[] {
+  const orderable = (id: string) => ({ id, category: categories.get(id) ?? null });
+  // Array.prototype.sort is stable: rows of one indicator keep the query's order
+  return [...rows].sort((a, b) => compareIndicators(orderable(a.indicator), orderable(b.indicator)));
+}
 
 export function toReportRows(rows: readonly ProgressRow[]): ReportRow[] {
   return rows.map((r) => Object.fromEntries(REPORT_FIELDS.map((f) => [f, r[f]])) as ReportRow);

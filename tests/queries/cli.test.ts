@@ -94,6 +94,19 @@ describe('npm run progress with --public-data', () => {
     expect(displayWidth(zz.slice(0, zz.indexOf('2340.0') + '2340.0'.length))).toBe(ends[2]);
   });
 
+  it('lists the indicators in the site’s order (by category), not by id, in every format', () => {
+    // retail_sales is in consumption, gdp in economy: by id gdp would come first
+    const args = ['--public-data', BASIC, '--period', '2024', '--parent', '410000'];
+    const table = progress(...args);
+    expect(table.code).toBe(0);
+    expect([...table.stdout.matchAll(/^\S+ \((\w+), /gm)].map((m) => m[1])).toEqual(['retail_sales', 'gdp']);
+    const json = JSON.parse(progress(...args, '--format', 'json').stdout) as { indicator: string; jurisdiction: string }[];
+    expect([...new Set(json.map((x) => x.indicator))]).toEqual(['retail_sales', 'gdp']);
+    // each indicator's rows keep the query's order: prefectures by code, then the special zone
+    const children = ['410100', '410200', '410300', '410400', '410500', '410600', '411000', '410171'];
+    for (const id of ['retail_sales', 'gdp']) expect(json.filter((x) => x.indicator === id).map((x) => x.jurisdiction)).toEqual(children);
+  });
+
   it('defaults the parent to the root', () => {
     const r = progress('--public-data', BASIC, '--period', '2024', '--indicator', 'gdp', '--format', 'json');
     expect(r.code).toBe(0);
