@@ -27,7 +27,8 @@ interface BriefingViewConfig extends Omit<BriefingSubject, 'period'> {
 function setup(root: HTMLElement): void {
   const cfg = JSON.parse(root.dataset.viewConfig ?? '{}') as BriefingViewConfig;
   // A link pinned to a data version (?period=…&v=…&asof=…, from a briefing's link through the
-  // 404 page): read before the view makes the address its own (?period=… alone).
+  // 404 page), read once: the address keeps v and asof, but its period follows the controls, and
+  // the notice is about the link's period.
   const pinned = new URLSearchParams(location.search);
   const changes = root.querySelector<HTMLElement>('.briefing-changes');
   mountView(root, {

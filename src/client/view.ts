@@ -1,11 +1,12 @@
 /**
  * What every browser view does the same way: its state is the URL (canonical query string,
- * pushed on a change, read again on back and forward), its controls are the form's selects, the
- * engine is fetched on intent, the status line says what is shown or being updated to, and the
- * static view comes back for the page's own state. A view only says how to draw a state.
+ * pushed on a change, read again on back and forward; a link's data version kept after it), its
+ * controls are the form's selects, the engine is fetched on intent, the status line says what is
+ * shown or being updated to, and the static view comes back for the page's own state. A view only
+ * says how to draw a state.
  */
 import { VIEW_STATUS, type Locale, type ViewFailure } from '../lib/i18n.ts';
-import { isInitial, readViewState, viewQuery, type ParamSpec } from '../lib/view-state.ts';
+import { addressQuery, isInitial, readViewState, viewQuery, type ParamSpec } from '../lib/view-state.ts';
 import { canQuery, openCatalog, prefetchCatalog, type Catalog, type CatalogScope } from './engine.ts';
 
 export interface ViewDefinition {
@@ -100,7 +101,8 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
       else location.replace(away);
       return;
     }
-    if (push) history.pushState(null, '', `?${query}${location.hash}`);
+    // the address keeps a link's data version (VERSION_PARAMS): the reader's copy stays pinned
+    if (push) history.pushState(null, '', `?${addressQuery(state, specs, location.search)}${location.hash}`);
     void show(state);
   };
 
@@ -114,8 +116,9 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
 
   const initial = readViewState(location.search, specs);
   if (initial.explicit) {
-    // one view, one address: a link with its parameters in another order (or unknown ones) is rewritten
-    const canonical = `?${viewQuery(initial.state, specs)}`;
+    // one view, one address: a link with its parameters in another order (or unknown ones) is
+    // rewritten; its data version, if pinned, stays
+    const canonical = `?${addressQuery(initial.state, specs, location.search)}`;
     if (location.search !== canonical) history.replaceState(null, '', `${canonical}${location.hash}`);
     go(initial.state, false);
   }

@@ -3,7 +3,7 @@
  * has, in which order, and which values each may take. Parsing never throws: an unknown
  * parameter or value is reported and left out, so an old or mistyped link still opens the page.
  * The query string is canonical: the view's parameters in its order, each once, every one given,
- * so that one view has one address.
+ * so that one view has one address (a link's data version, VERSION_PARAMS, follows them).
  */
 
 export interface ParamSpec {
@@ -44,6 +44,29 @@ export function readViewState(search: string, specs: readonly ParamSpec[]): Read
 export function viewQuery(state: Readonly<Record<string, string>>, specs: readonly ParamSpec[]): string {
   const params = new URLSearchParams();
   for (const spec of specs) params.set(spec.name, state[spec.name] ?? spec.initial);
+  return params.toString();
+}
+
+/**
+ * The parameters that pin a link to a data version: `v`, the site's data version, and `asof`, the
+ * date of its data (a briefing's "link at this version", kept by the 404 page, read by
+ * src/client/briefing-version.ts). They belong to the link, not to any view's state: a view keeps
+ * them as given when it writes its address, else a reader who copies the address from the bar sends
+ * an unpinned link. Any other parameter a view does not know is still dropped.
+ */
+export const VERSION_PARAMS = ['v', 'asof'] as const;
+
+/**
+ * The address's query string of a state, without "?": the view's canonical query, then the
+ * version parameters `search` carries (the current address's), in VERSION_PARAMS' order.
+ */
+export function addressQuery(state: Readonly<Record<string, string>>, specs: readonly ParamSpec[], search: string): string {
+  const params = new URLSearchParams(viewQuery(state, specs));
+  const given = new URLSearchParams(search);
+  for (const name of VERSION_PARAMS) {
+    const value = given.get(name);
+    if (value !== null) params.append(name, value);
+  }
   return params.toString();
 }
 
