@@ -343,7 +343,7 @@ async function writePublicData(options: BuildOptions, staging: string, log: (lin
       : (await c.runAndReadAll("SELECT id FROM indicators_all WHERE visibility = 'internal' ORDER BY id")).getRows().map((r) => String(r[0]));
     const dataAsOf = releaseTimes.findLast((r) => r.isPublic)?.utc ?? null;
 
-    await writeJson(path.join(staging, 'datapackage.json'), buildDatapackage(datasetInfo, rowCounts));
+    await writeJson(path.join(staging, 'datapackage.json'), buildDatapackage(datasetInfo, rowCounts, { audience, rateFigures: projectRates }));
     const files = await hashFiles(staging);
     const dataVersion = createHash('sha256')
       .update(files.map((f) => `${f.path} ${f.sha256}\n`).join(''))

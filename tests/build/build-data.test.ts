@@ -139,6 +139,17 @@ describe('buildData', () => {
     expect(obs.schema.fields.map((f: { name: string }) => f.name)).toEqual(
       (await fs.readFile(path.join(out, 'observations.csv'), 'utf8')).replace(/^\uFEFF/, '').split('\n')[0]!.split(','),
     );
+    // each public file is described as what it holds, not in the words of the package's files
+    // ('The figures of one release. Exactly these columns.'): observations.csv is the latest
+    // vintage across releases, typed, with columns the package's files have not
+    const described = (name: string) => dp.resources.find((r: { name: string }) => r.name === name).description as string;
+    expect(described('observations')).toMatch(/^The figures the site shows: the latest published vintage of every jurisdiction, indicator and period/);
+    expect(described('observations')).toMatch(/Typed .*year and month derived from period and the release that published the figure/);
+    expect(described('observations')).toMatch(/Internal indicators are left out\.$/);
+    expect(described('observations')).not.toContain('projects ledger'); // this package keeps none
+    expect(described('observations_parquet')).toBe(described('observations'));
+    expect(described('observation_vintages')).toMatch(/^Every vintage of the figures in observations: vintage 1 is a figure’s first publication/);
+    expect(described('releases')).toMatch(/^The releases whose embargo had passed when the data was built.*A release still under embargo is left out\.$/);
     const manifest = JSON.parse(await fs.readFile(path.join(out, 'manifest.json'), 'utf8'));
     expect(manifest.data_version).toMatch(/^[0-9a-f]{16}$/);
     expect(manifest.data_as_of).toBe('2024-08-15T02:00:00Z');

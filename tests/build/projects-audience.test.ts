@@ -38,17 +38,33 @@ async function build(audience: 'public' | 'internal', name: string): Promise<{ r
   return { r, out, files: await texts(out) };
 }
 
+/** Each resource's description in datapackage.json, by resource name. */
+function descriptions(files: Record<string, string>): Record<string, string> {
+  const { resources } = JSON.parse(files['datapackage.json']!) as { resources: { name: string; description: string }[] };
+  return Object.fromEntries(resources.map((r) => [r.name, r.description]));
+}
+
 describe('the projects ledger by audience', () => {
   it('the public data holds no internal or embargoed project, in any file', async () => {
     const { files } = await build('public', 'public');
     expect(files['projects.csv']).toContain('PA-2025-01,2025-06');
     for (const text of WITHHELD) expect(Object.keys(files).filter((f) => files[f]!.includes(text)), text).toEqual([]);
+    // datapackage.json says what the files hold: the ledger as published, the public projects
+    // only; the observations with the rates the build computed from it
+    const described = descriptions(files);
+    expect(described.projects).toMatch(/^The investment projects ledger \(招商项目台账\) as published: one row per project per month/);
+    expect(described.projects).toMatch(/Typed .*year and month derived from period, visibility decided .* and the release whose file the row came from\. Public projects only\.$/);
+    expect(described.observations).toContain('It includes the three rates of the projects ledger (project_fulfilment_rate, project_start_rate, project_funds_rate), which the build computes from the projects table');
+    expect(described.observations).toMatch(/Internal indicators are left out\.$/);
   });
 
   it('the internal data holds the internal projects, not the embargoed row', async () => {
     const { files } = await build('internal', 'internal');
     for (const text of ['PD-2025-04', '老城内部新材料项目', 'PG-2025-06', '郑州谋划数据中心']) expect(files['projects.csv']).toContain(text);
     expect(files['projects.csv']).not.toContain('18765.4');
+    const described = descriptions(files);
+    expect(described.projects).toMatch(/Every project, public or internal: for the bureau’s own use, not for publication\.$/);
+    expect(described.observations).toMatch(/Internal indicators included/);
   });
 
   it('a build without a ledger publishes an empty projects.csv and no rate indicator', async () => {
@@ -66,7 +82,7 @@ describe('the projects ledger by audience', () => {
     const { resources } = JSON.parse(files['datapackage.json']!) as { resources: { name: string; rows: number; description: string }[] };
     const projects = resources.filter((x) => x.name.startsWith('projects'));
     expect(projects.map((x) => [x.name, x.rows])).toEqual([['projects', 0], ['projects_parquet', 0]]);
-    for (const x of projects) expect(x.description).toMatch(/^The investment projects ledger.* EMPTY in this build: the data package has no rows of this table/);
+    for (const x of projects) expect(x.description).toMatch(/^The investment projects ledger.* EMPTY in this build: no rows of this table are published/);
     expect(resources.find((x) => x.name === 'observations')!.description).not.toContain('EMPTY');
   });
 });
