@@ -72,12 +72,9 @@ export function offTrackGroups(rows: readonly StandingRow[], locale: Locale): { 
   return [...groups].map(([phrase, names]) => ({ phrase, names }));
 }
 
-/**
- * The units on track on every indicator they are judged on (at least one):
- * "开封市、新乡市等2个地区各项指标均达到目标进度。"
- */
-export function allOnTrackSentence(byIndicator: readonly (readonly StandingRow[])[], locale: Locale): string {
-  const judged = new Map<string, { row: StandingRow; off: boolean }>();
+/** The units on track on every indicator they are judged on (at least one), each by one of its rows, in the rows' order. */
+export function onTrackEverywhere<R extends StandingRow>(byIndicator: readonly (readonly R[])[]): R[] {
+  const judged = new Map<string, { row: R; off: boolean }>();
   for (const rows of byIndicator) {
     for (const r of rows) {
       if (r.verdict_kind === null || r.status === 'no_data' || r.status === 'suppressed') continue;
@@ -85,7 +82,15 @@ export function allOnTrackSentence(byIndicator: readonly (readonly StandingRow[]
       judged.set(r.jurisdiction, { row: r, off: (seen?.off ?? false) || OFF_TRACK.includes(r.status) });
     }
   }
-  const names = [...judged.values()].filter((x) => !x.off).map((x) => nameOf(x.row, locale));
+  return [...judged.values()].filter((x) => !x.off).map((x) => x.row);
+}
+
+/**
+ * The units on track on every indicator they are judged on (at least one):
+ * "开封市、新乡市等2个地区各项指标均达到目标进度。"
+ */
+export function allOnTrackSentence(byIndicator: readonly (readonly StandingRow[])[], locale: Locale): string {
+  const names = onTrackEverywhere(byIndicator).map((r) => nameOf(r, locale));
   if (names.length === 0) return '';
   return locale === 'en' ? `${unitList(names, locale)} ${names.length === 1 ? 'is' : 'are'} on track on every indicator.` : `${unitList(names, locale)}各项指标均达到目标进度。`;
 }

@@ -6,7 +6,7 @@
  * flags. Generated from the progress query's rows (never retyped), deterministic, no causal
  * claims. One function for the pre-rendered pages and the browser's older periods.
  */
-import { allOnTrackSentence, offTrackGroups, offTrackSentences, topBottom, topBottomSentence } from '../lib/circular-text.ts';
+import { allOnTrackSentence, offTrackGroups, offTrackSentences, onTrackEverywhere, topBottom, topBottomSentence } from '../lib/circular-text.ts';
 import {
   distinctSources, flagLegend, formatDate, formatGap, MINUS, formatPct, formatPeriod, formatTarget, formatValue, ordinal, rankPhrase, sentenceLevelGrowth, sentencePace, sentenceRank,
   type RankFacts,
@@ -59,7 +59,10 @@ export const trajectoryTitle = (indicatorName: string, locale: Locale): string =
  * Every number a sentence says is one of the numbers table's cells, printed by the same call:
  * the figure with entryDecimals (the sentence and the cell), the target by targetText, the rank
  * and the gaps to 标兵/追兵 from rankFacts, the children's standings from topBottom and
- * offTrackGroups. tests/e2e/briefings.test.ts checks it on every pre-rendered briefing.
+ * offTrackGroups, those on track on every indicator from onTrackEverywhere (the table's foot);
+ * the lede's count of indicators is the table's rows, and the projects sentences' numbers are
+ * the projects section's table (src/views/projects.ts). tests/e2e/briefings.test.ts checks it on
+ * every pre-rendered briefing (tests/support/briefing-numbers.ts).
  */
 
 /** The target as the sentence and the table say it: "增长8%以上", "756家以上". */
@@ -191,8 +194,27 @@ function numbersTable(b: BriefingInput, shown: readonly BriefingIndicator[]): st
       withChildren ? textEl('td', {}, childrenCell(x.children, locale)) : '',
     );
   });
+  // Under the children's standings per indicator, how many are on track on every one, which the
+  // line above the table says (allOnTrackSentence) and no indicator's row holds.
+  const everywhere = withChildren ? onTrackEverywhere(shown.map((x) => x.children)).length : 0;
+  const foot = everywhere
+    ? el(
+        'tfoot',
+        {},
+        el(
+          'tr',
+          {},
+          textEl('th', { scope: 'row', colspan: '8' }, en ? 'All indicators' : '各项指标'),
+          textEl('td', {}, en ? `${everywhere} on track on every indicator` : `均达到目标进度${everywhere}个`),
+        ),
+      )
+    : '';
   const caption = en ? `${name}, ${period}: figures, targets and ranks` : `${name}${period}主要指标、目标进度与排名`;
-  return el('div', { class: 'table-wrap', tabindex: '0' }, el('table', { class: 'briefing-numbers' }, textEl('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...body)));
+  return el(
+    'div',
+    { class: 'table-wrap', tabindex: '0' },
+    el('table', { class: 'briefing-numbers' }, textEl('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...body), foot),
+  );
 }
 
 /** The briefing's body: the summary sentences, the numbers table, a section per indicator, sources and flags. */
@@ -222,7 +244,7 @@ export function briefingBody(b: BriefingInput): string {
   const flags = flagLegend(new Set(shown.map((x) => x.row?.flag).filter((f): f is Flag => !!f)), locale);
   const period = formatPeriod(b.period, locale);
   return [
-    textEl('p', { class: 'lede' }, en ? `${nameOf(b.jurisdiction, locale)}, ${period}: ${shown.length} indicators.` : `${nameOf(b.jurisdiction, locale)}${period}主要商务指标${shown.length}项。`),
+    textEl('p', { class: 'lede' }, en ? `${nameOf(b.jurisdiction, locale)}, ${period}: ${shown.length} indicator${shown.length === 1 ? '' : 's'}.` : `${nameOf(b.jurisdiction, locale)}${period}主要商务指标${shown.length}项。`),
     everyTrack ? textEl('p', { class: 'point' }, everyTrack) : '',
     table,
     ...sections,

@@ -108,6 +108,11 @@ const w = (key: keyof typeof W, locale: Locale): string => pick(W[key], locale);
 /** The words the pages use for the section and the page: "招商项目" / "Investment projects". */
 export const projectsWord = (locale: Locale): string => w('projects', locale);
 
+/** The projects at each stage with any, as the sentences and the briefing's table say them: "谋划3个", "3 planned". */
+function stageCounts(u: UnitProjects, locale: Locale): string[] {
+  return u.funnel.filter((r) => r.projects > 0).map((r) => (locale === 'en' ? `${r.projects} ${stageWord(r.stage, locale)}` : `${stageWord(r.stage, locale)}${r.projects}个`));
+}
+
 /**
  * What a unit's ledger says, in sentences: how many projects at each stage at the month's end,
  * and of those signed this year how many are honoured and started, with the amounts and the rates.
@@ -116,7 +121,7 @@ export function projectSentences(u: UnitProjects, locale: Locale): string[] {
   const en = locale === 'en';
   const name = nameOf(u, locale);
   const total = u.funnel.reduce((s, r) => s + r.projects, 0);
-  const stages = u.funnel.filter((r) => r.projects > 0).map((r) => (en ? `${r.projects} ${stageWord(r.stage, locale)}` : `${stageWord(r.stage, locale)}${r.projects}个`));
+  const stages = stageCounts(u, locale);
   const out = [
     en
       ? `At the ${monthEnd(u.period, locale)}, ${name} tracked ${total} investment project${total === 1 ? '' : 's'}${stages.length ? `: ${stages.join(', ')}` : ''}.`
@@ -407,7 +412,49 @@ export function rateVerdictTable(u: UnitProjects, standings: readonly RateStandi
   return el('div', { class: 'table-wrap', tabindex: '0' }, el('table', {}, textEl('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...body)));
 }
 
-/** A briefing's projects section: the sentences and, where there is one, the link to the projects page. */
+/**
+ * The numbers the projects sentences say, in one row, each printed by the same call as in the
+ * sentence (stageCounts, yiBare, formatPct): the projects at the month's end and at each stage,
+ * then those signed this year, their amount, how many are honoured and started, the funds
+ * arrived and the three rates. One row, not the projects page's funnel: on paper the briefing
+ * has two sheets.
+ */
+function briefingProjectsTable(u: UnitProjects, locale: Locale): string {
+  const en = locale === 'en';
+  const r = u.rates;
+  const total = u.funnel.reduce((s, x) => s + x.projects, 0);
+  const head = el(
+    'tr',
+    {},
+    textEl('th', { scope: 'col', class: 'num' }, w('projectCount', locale)),
+    textEl('th', { scope: 'col' }, w('stage', locale)),
+    textEl('th', { scope: 'col', class: 'num' }, w('cohort', locale)),
+    textEl('th', { scope: 'col', class: 'num' }, withUnit(w('amountSigned', locale), locale)),
+    textEl('th', { scope: 'col', class: 'num' }, w('honoured', locale)),
+    textEl('th', { scope: 'col', class: 'num' }, w('started', locale)),
+    textEl('th', { scope: 'col', class: 'num' }, withUnit(w('funds', locale), locale)),
+    ...PROJECT_RATES.map((rate) => textEl('th', { scope: 'col', class: 'num' }, `${pick(rate.short, locale)}${en ? ' (%)' : '（%）'}`)),
+  );
+  const body = el(
+    'tr',
+    {},
+    textEl('td', { class: 'num' }, String(total)),
+    textEl('td', {}, stageCounts(u, locale).join(en ? ', ' : '、') || '—'),
+    textEl('td', { class: 'num' }, String(r?.cohort ?? 0)),
+    textEl('td', { class: 'num' }, yiBare(r?.amount_cny_yi ?? null, locale)),
+    textEl('td', { class: 'num' }, r ? String(r.honoured) : '—'),
+    textEl('td', { class: 'num' }, r ? String(r.started) : '—'),
+    textEl('td', { class: 'num' }, yiBare(r?.funds_cny_yi ?? null, locale)),
+    ...PROJECT_RATES.map((rate) => textEl('td', { class: 'num', 'data-indicator': rate.id }, r && r[rate.column] !== null ? formatPct(r[rate.column]).replace('%', '') : '—')),
+  );
+  const period = formatPeriod(u.period, locale);
+  const caption = en
+    ? `${nameOf(u, locale)}: projects at the ${monthEnd(u.period, locale)}; signed in ${period} and the three rates`
+    : `${nameOf(u, locale)}招商项目：${monthEnd(u.period, locale)}在库，${period}签约与三率`;
+  return el('div', { class: 'table-wrap', tabindex: '0' }, el('table', { class: 'briefing-projects-numbers' }, textEl('caption', {}, caption), el('thead', {}, head), el('tbody', {}, body)));
+}
+
+/** A briefing's projects section: the sentences, the numbers they say and, where there is one, the link to the projects page. */
 export function briefingProjects(u: UnitProjects, pageHref: string | null, locale: Locale): string {
   const en = locale === 'en';
   return el(
@@ -415,6 +462,7 @@ export function briefingProjects(u: UnitProjects, pageHref: string | null, local
     { class: 'briefing-projects', id: 'projects', 'aria-labelledby': 'b-projects' },
     textEl('h2', { id: 'b-projects' }, w('projects', locale)),
     textEl('p', {}, projectSentences(u, locale).join(en ? ' ' : '')),
+    briefingProjectsTable(u, locale),
     pageHref ? el('p', {}, el('a', { href: pageHref }, escapeText(en ? 'The funnel, the rates by subdivision and the ledger' : '项目漏斗、各地区三率与项目台账'))) : '',
   );
 }

@@ -176,10 +176,44 @@ describe('briefing sentences', () => {
         { indicator: ind('f'), row: row({ rank: 1, rank_of: 1 }), peers: [], parentRow: henan, children: [], trajectory: null },
       ],
     };
-    const check = briefingNumbers(briefingBody(b), formatPeriod(b.period, locale));
+    const check = briefingNumbers(briefingBody(b), b.period, locale);
     expect(check.sections).toBe(6);
     expect(check.checked).toBeGreaterThan(40);
     expect(check.missing).toEqual([]);
+  });
+
+  it.each(['zh-CN', 'en'] as const)('%s: the lede, the on-track line and the projects sentences say numbers of the tables too', (locale) => {
+    const county = (code: string, status: ProgressRow['status']) =>
+      row({ jurisdiction: code, name_zh: `县${'甲乙'[Number(code.slice(-1)) - 1]}`, name_en: `County ${'AB'[Number(code.slice(-1)) - 1]}`, level: 'county', target_type: 'level', target_value: 100, verdict_kind: 'pace', status });
+    const r = row({ target_type: 'growth', target_value: 6, verdict_kind: 'growth', verdict_gap_pp: 0.4, status: 'ahead' });
+    const stage = (stage: string, stage_rank: number, projects: number, signed_this_year = 0) => ({
+      jurisdiction: '410300', name_zh: '洛阳市', name_en: 'Luoyang', level: 'prefecture', parent: '410000', period: '2025-06',
+      stage, stage_rank, projects, with_amount: projects, amount_cny_yi: projects * 1.25, funds_cny_yi: projects * 0.5, signed_this_year,
+    });
+    // 12 projects at the end of June (3 negotiating, 5 signed, 4 started); 7 signed this year, 5 honoured, 3 started
+    const funnel = [stage('negotiating', 1, 3), stage('signed', 2, 5, 4), stage('started', 3, 4, 3)];
+    const rates = {
+      jurisdiction: '410300', name_zh: '洛阳市', name_en: 'Luoyang', level: 'prefecture', parent: '410000', period: '2025-06', year: 2025, month: 6,
+      cohort: 7, honoured: 5, started: 3, amount_cny_yi: 8.75, funds_cny_yi: 2.36, fulfilment_rate: 71.4, start_rate: 42.9, funds_rate: 27,
+    };
+    const b: BriefingInput = {
+      ...input({ row: r, peers: [r], children: [county('410301', 'ahead'), county('410302', 'behind')] }, locale),
+      projects: { unit: { code: '410300', name_zh: '洛阳市', name_en: 'Luoyang', period: '2025-06', funnel, rates }, page: null },
+    };
+    const html = briefingBody(b);
+    expect(html).toContain('class="point"'); // 县甲 is on track on everything
+    const check = briefingNumbers(html, b.period, locale);
+    expect(check.projectNumbers).toBe(12); // 12, 3, 5, 4; 7, 8.75, 5, 3, 2.36; 71.4, 42.9, 27.0 (the month's end is a period)
+    expect(check.missing).toEqual([]);
+    // and the check fails where a sentence says what its table does not
+    const lede = locale === 'en' ? ': 1 indicator.' : '主要商务指标1项';
+    expect(html).toContain(lede);
+    expect(briefingNumbers(html.replace(lede, lede.replace('1', '2')), b.period, locale).missing).toEqual([expect.stringMatching(/^2 in «/)]);
+    const funds = locale === 'en' ? '0.236' : '2.36'; // billion yuan, 亿元
+    expect(html).toContain(`<td class="num">${funds}</td>`);
+    const noFunds = briefingNumbers(html.replace(`<td class="num">${funds}</td>`, '<td class="num">—</td>'), b.period, locale).missing;
+    expect(noFunds).toHaveLength(1);
+    expect(noFunds[0]!.startsWith(`${funds} in «`)).toBe(true);
   });
 });
 
