@@ -9,7 +9,8 @@
  *  - a pre-rendered briefing carries its data version in its link, and opened from a link made
  *    at another version it says so (and that nothing it shows was revised since, when so); at its
  *    own version it says nothing; a pinned link whose period is no longer pre-rendered keeps its
- *    version through the 404 page and the drawn briefing says the same;
+ *    version through the 404 page, the drawn briefing says the same, and the address keeps the
+ *    version once drawn and when another period is picked;
  *  - every number in a briefing's sentences (the lede, the line on who is on track on everything,
  *    each indicator's, the projects') is a cell of the table they are read from (every
  *    pre-rendered briefing, and the drawn ones);
@@ -172,6 +173,9 @@ describe.each(sites)('%s site: briefings in the browser', (name, site) => {
     const kept = requested.map((u) => new URL(u)).find((u) => u.pathname === `${prefix}/briefings/${unit.code}/`);
     expect(kept?.searchParams.get('v'), 'the redirect keeps the version').toBe('0123456789abcdef');
     expect(kept?.searchParams.get('asof')).toBe(asof);
+    // Drawn, the address is the view's own with the link's version after it: copied from the bar, it is still pinned.
+    const pinnedAt = (p: string) => `?${new URLSearchParams({ period: p, v: '0123456789abcdef', asof })}`;
+    expect(await page.evaluate(() => location.search), 'the view keeps the version in its address').toBe(pinnedAt(period));
     const box = page.locator('[data-view="briefing"] .briefing-changes');
     await box.waitFor({ state: 'visible' });
     const text = (await box.textContent()) ?? '';
@@ -179,10 +183,12 @@ describe.each(sites)('%s site: briefings in the browser', (name, site) => {
     expect(text).toContain(version);
     if (expected.length) for (const line of expected) expect(text).toContain(line);
     else expect(text).toContain(lang === 'en' ? 'None of the figures shown here has been revised since.' : '本页所列数据此后未经修订。');
-    // Another period picked: the notice was about the link's period, and goes.
+    // Another period picked: the address pushed keeps the version; the notice was about the link's period, and goes.
     const other = cfg.periods.find((p) => p !== period);
     if (other) {
-      await changeControl(page, 'period', other, viewQuery({ period: other }));
+      await page.locator('[data-view="briefing"] .view-controls select[name="period"]').selectOption(other);
+      await page.waitForURL((u) => u.search === pinnedAt(other), { timeout: 30_000 });
+      await waitForViewState(page, viewQuery({ period: other }));
       expect(await box.isHidden()).toBe(true);
     }
     await page.close();
