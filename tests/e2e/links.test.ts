@@ -76,6 +76,19 @@ describe.each(sites)('%s site: links', (name, site) => {
     expect(missing, `datapackage.json resources not served:\n${list(missing)}`).toEqual([]);
   });
 
+  it("the 404 page's links all lead to pages, its language link to the English home (not to /en/404/, the 404 page again)", async () => {
+    const res = await fetch(`${site.origin}/en/no-such-page/`);
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    const language = /<a href="([^"]*)" hreflang="en"/.exec(html)?.[1];
+    expect(language).toBe('/en/');
+    expect(html, 'no alternate language version: the page has none').not.toContain('rel="alternate"');
+    const found = new Set(crawl.urls.filter((u) => u.status === 200).map((u) => u.path));
+    const links = [...html.matchAll(/<a [^>]*href="(\/[^"#]*)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(3);
+    expect(links.filter((l) => !found.has(l))).toEqual([]);
+  });
+
   it('loads no resource (script, stylesheet, image, font …) from another origin', () => {
     const foreign = crawl.foreignResources.map((r) => `${r.from}: ${r.url}`);
     expect(foreign, list(foreign)).toEqual([]);
