@@ -23,12 +23,14 @@ export const LOCAL_BUNDLES: DuckDBBundles = {
 };
 
 /**
- * The worker to start for a DuckDB worker script: our guard (./duckdb-browser-guard.worker.js),
- * which runs it and turns a failure to fetch or compile the wasm, which DuckDB's worker leaves
- * unanswered, into the Worker's error event.
+ * The worker to start for a DuckDB bundle: our guard (./duckdb-browser-guard.worker.js), which
+ * starts fetching and compiling the bundle's wasm at once, runs DuckDB's worker script, and
+ * turns a failure to fetch or compile the wasm, which DuckDB's worker leaves unanswered, into
+ * the Worker's error event.
  */
-export function guardedWorkerUrl(duckdbWorker: string): string {
+export function guardedWorkerUrl(duckdbWorker: string, wasm: string): string {
   const url = new URL(guardWorker, globalThis.location.href);
   url.searchParams.set('worker', new URL(duckdbWorker, globalThis.location.href).href);
+  url.searchParams.set('wasm', new URL(wasm, globalThis.location.href).href);
   return url.href;
 }

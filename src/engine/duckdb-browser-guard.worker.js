@@ -1,7 +1,7 @@
 /*
  * DuckDB-WASM's browser worker, guarded. BROWSER-ONLY: a classic worker script, served as it is
- * (src/engine/browser-bundle.ts imports its URL); the DuckDB worker to run is named in its query
- * (`?worker=<url>`).
+ * (src/engine/browser-bundle.ts imports its URL); the DuckDB worker to run and its wasm are named
+ * in its query (`?worker=<url>&wasm=<url>`).
  *
  * DuckDB's worker fetches and compiles its .wasm in a promise whose failure nothing handles:
  * when the download fails (network, 404) or the module does not compile, it answers no request
@@ -15,34 +15,48 @@ self.addEventListener('unhandledrejection', (event) => {
 });
 
 /*
- * The compiled engine kept for the next visit. Chromium keeps a large module's compiled code
- * beside its HTTP cache entry, and uses it on the next visit instead of compiling again, only
- * when WebAssembly.instantiateStreaming is handed the Response that fetch() gave. DuckDB's
- * worker hands it a new Response around a stream of its own (to count the bytes for its
- * progress callback), which Chromium cannot cache: every visit compiled the 34 MB module again.
- * So the wasm's response is cloned here: DuckDB's worker reads the clone for its progress, and
- * WebAssembly gets the response itself. (If DuckDB's worker ever stops fetching the wasm this
- * way, nothing is kept aside and its own Response is compiled as before.)
+ * The wasm is fetched and compiled from the moment this worker starts. DuckDB's worker would
+ * only ask for it once its own script is evaluated and the page's `instantiate` message has
+ * arrived, about 100 ms later; on a second visit, when the module comes from the cache, that is
+ * a tenth of the whole first redraw.
+ *
+ * The compiled engine is also kept for the next visit this way. Chromium keeps a large module's
+ * compiled code beside its HTTP cache entry, and uses it on the next visit instead of compiling
+ * again, only when WebAssembly's streaming compilation is handed the Response that fetch() gave.
+ * DuckDB's worker wraps its response in a new Response around a stream of its own (to count the
+ * bytes for its progress callback), which Chromium cannot cache: every visit compiled the 34 MB
+ * module again. So DuckDB's worker is given a clone of the response, read for its progress, and
+ * WebAssembly the response itself; whatever Response DuckDB's worker then hands
+ * WebAssembly.instantiateStreaming, the module it gets is the one compiled here.
  */
-if (typeof WebAssembly === 'object' && WebAssembly.instantiateStreaming) {
+const named = new URL(self.location.href).searchParams;
+const early = typeof WebAssembly === 'object' && WebAssembly.compileStreaming && named.get('wasm') ? compileAtOnce(named.get('wasm')) : null;
+
+/** The wasm's download and compilation, started now: the response, a clone for DuckDB's worker, the module. */
+function compileAtOnce(wasm) {
+  const url = new URL(wasm, self.location.href).href;
+  const fetched = fetch(url, { credentials: 'same-origin' }).then((response) => ({ response, copy: response.clone() }));
+  const module = fetched.then(({ response }) => WebAssembly.compileStreaming(response));
+  // A failure surfaces when DuckDB's worker asks for the module, through the path above.
+  fetched.catch(() => {});
+  module.catch(() => {});
+  return { url, fetched, module };
+}
+
+if (early) {
   const fetchOfWorker = self.fetch.bind(self);
-  const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
-  let wasmResponse = null;
+  let asked = false;
   self.fetch = async (input, init) => {
-    const response = await fetchOfWorker(input, init);
-    const url = new URL(typeof input === 'string' ? input : input.url, self.location.href);
-    if (!url.pathname.endsWith('.wasm')) return response;
-    wasmResponse = response;
-    return response.clone();
+    const url = new URL(typeof input === 'string' ? input : input.url, self.location.href).href;
+    if (url !== early.url || asked) return fetchOfWorker(input, init);
+    asked = true;
+    return (await early.fetched).copy;
   };
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const counted = await source;
-    const own = wasmResponse;
-    wasmResponse = null;
-    if (!own) return instantiateStreaming(counted, imports);
     // read the clone to its end (DuckDB's progress callback hears every byte), counting it for
     // the page's progress line, which cannot see a worker's downloads
-    const report = reporter(own);
+    const report = reporter((await early.fetched).response);
     let loaded = 0;
     let reported = 0;
     counted.body
@@ -60,7 +74,8 @@ if (typeof WebAssembly === 'object' && WebAssembly.instantiateStreaming) {
         }),
       )
       .catch(() => {});
-    return instantiateStreaming(own, imports);
+    const module = await early.module;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
   };
 }
 
@@ -79,4 +94,4 @@ function reporter(response) {
     self.postMessage({ type: 'portal:engine-bytes', loaded, total, done, transferred: done ? transferred : undefined });
   };
 }
-importScripts(new URL(self.location.href).searchParams.get('worker'));
+importScripts(named.get('worker'));

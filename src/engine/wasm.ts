@@ -209,7 +209,7 @@ async function start(
   let phase: WasmPhase = 'instantiating';
   emit({ phase, fraction: 0, bundle: bundleName, engineBytes });
 
-  const worker = new Worker(guardedWorkerUrl(bundle.mainWorker!));
+  const worker = new Worker(guardedWorkerUrl(bundle.mainWorker!, bundle.mainModule));
   // The guard's byte counts, taken before DuckDB's listener (added by AsyncDuckDB below) would
   // warn of a message it does not know. DuckDB's own instantiation progress is not used: it
   // divides decoded bytes by the compressed length, and skips chunks closer than 20 ms apart.
