@@ -463,6 +463,7 @@ export function briefingProjects(u: UnitProjects, pageHref: string | null, local
     textEl('h2', { id: 'b-projects' }, w('projects', locale)),
     textEl('p', {}, projectSentences(u, locale).join(en ? ' ' : '')),
     briefingProjectsTable(u, locale),
-    pageHref ? el('p', {}, el('a', { href: pageHref }, escapeText(en ? 'The funnel, the rates by subdivision and the ledger' : '项目漏斗、各地区三率与项目台账'))) : '',
+    // a link does nothing on paper, where the briefing has two sheets
+    pageHref ? el('p', { class: 'no-print' }, el('a', { href: pageHref }, escapeText(en ? 'The funnel, the rates by subdivision and the ledger' : '项目漏斗、各地区三率与项目台账'))) : '',
   );
 }
