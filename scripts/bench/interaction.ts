@@ -15,7 +15,11 @@
  *    last answer) and the markup (from the last answer to the new body in the page).
  *  - second visit: the same profile, a new tab opening the cold change's state URL; timed from
  *    navigation start. What reached the server is listed: with the caching the README asks of a
- *    host, the page is revalidated (304) and nothing else is requested.
+ *    host, the page is revalidated (304) and nothing else is requested. That state's rows were
+ *    kept in the browser when it was first drawn (src/client/kept-results.ts), so it is drawn
+ *    without the engine; so a second one: a new tab opening a state this profile never drew,
+ *    which waits for the engine (its module, compiled code and data from the caches).
+ *    Each redraw says where its rows came from: 'kept' or 'engine'.
  *  - slow 4G: a fresh context opening that state URL under Lighthouse's mobile throttling as
  *    DevTools applies it (Network.emulateNetworkConditions with Lighthouse's own request latency
  *    and throughputs for slow 4G, Emulation.setCPUThrottlingRate 4), timed from navigation start.
@@ -71,6 +75,8 @@ export interface Redraw {
   wasmMs: number;
   openMs: number;
   tablesMs: number;
+  /** Where the rows came from: the engine, or the rows the browser kept when it drew this state before ('' when not said). */
+  source: string;
 }
 
 export interface Traffic {
@@ -88,6 +94,8 @@ export interface InteractionResult {
   cold?: Redraw & Traffic & { fromIntentMs: number; intentToChangeMs: number };
   warm?: { redraws: Redraw[]; median: Omit<Redraw, 'state'> };
   second?: Redraw & Traffic;
+  /** A second visit to a state this profile never drew: the engine from the caches. */
+  secondOther?: Redraw & Traffic;
   slow4g?: Redraw & Traffic;
   error?: string;
 }
@@ -138,7 +146,13 @@ async function readRedraw(page: Page, state: string, from: 'change' | 'navigatio
       const drawn = rec.states.filter((e) => e.state === s).at(-1)!;
       const change = fromChange ? (rec.changes.filter((c) => c.t <= drawn.t).at(-1)?.t ?? NaN) : 0;
       const measures: Record<string, number> = {}; // the latest of each, for this state
-      for (const m of performance.getEntriesByType('measure')) if ((m as PerformanceMeasure).detail?.state === s) measures[m.name] = m.duration;
+      let source = '';
+      for (const m of performance.getEntriesByType('measure')) {
+        const detail = (m as PerformanceMeasure).detail as { state?: string; source?: string } | null;
+        if (detail?.state !== s) continue;
+        measures[m.name] = m.duration;
+        source = detail.source ?? '';
+      }
       // the page's one engine start, if this redraw waited for it (its tables were ready while
       // the redraw waited: the start itself may have begun earlier, on the reader's intent)
       const all = performance.getEntriesByType('measure');
@@ -159,12 +173,24 @@ async function readRedraw(page: Page, state: string, from: 'change' | 'navigatio
         wasm: measures['engine:wasm'] ?? NaN,
         open: measures['engine:open'] ?? NaN,
         tables: measures['engine:tables'] ?? NaN,
+        source,
       };
     },
     [state, from === 'change'] as const,
   );
   return {
-    redraw: { state, ms: r.t - r.change, paintedMs: r.painted - r.change, engineMs: r.engine, queryMs: r.query, renderMs: r.render, wasmMs: r.wasm, openMs: r.open, tablesMs: r.tables },
+    redraw: {
+      state,
+      ms: r.t - r.change,
+      paintedMs: r.painted - r.change,
+      engineMs: r.engine,
+      queryMs: r.query,
+      renderMs: r.render,
+      wasmMs: r.wasm,
+      openMs: r.open,
+      tablesMs: r.tables,
+      source: r.source,
+    },
     intent: r.intent,
     change: r.change,
   };
@@ -233,6 +259,24 @@ function planChanges(controls: readonly Control[], view: ViewKind, count: number
   return plan;
 }
 
+/** Where a run of redraws got their rows: 'engine', or how many came from the kept rows. */
+function sources(redraws: readonly Redraw[]): string {
+  const kept = redraws.filter((r) => r.source === 'kept').length;
+  return kept ? `kept ${kept} of ${redraws.length}` : 'engine';
+}
+
+/** A state of the view (another period, the other controls as the page has them) not in `drawn`. */
+function undrawnState(controls: readonly Control[], drawn: ReadonlySet<string>): string {
+  const values = Object.fromEntries(controls.map((c) => [c.name, c.value]));
+  const period = controls.find((c) => c.name === 'period')!;
+  for (const p of [...period.options].reverse()) {
+    if (p === 'latest') continue;
+    const state = queryOf(controls, { ...values, period: p });
+    if (!drawn.has(state)) return state;
+  }
+  throw new Error('every period of the view was drawn: no state left for a second visit to a new one');
+}
+
 async function withProfile<T>(fn: (context: BrowserContext) => Promise<T>): Promise<T> {
   // A profile on disk, as a reader's: its HTTP cache and the compiled code kept beside it.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-profile-'));
@@ -294,14 +338,22 @@ export async function measureInteraction(browser: Browser, server: StaticServer,
           wasmMs: NaN,
           openMs: NaN,
           tablesMs: NaN,
+          source: sources(redraws),
         },
       };
       await page.close();
 
-      const again = server.requests.length;
-      const second = await context.newPage();
-      await openState(second, `${server.origin}${pagePath}?${coldState}`, coldState);
-      result.second = { ...(await readRedraw(second, coldState, 'navigation')).redraw, ...traffic(server, again, pagePath) };
+      const revisit = async (state: string): Promise<Redraw & Traffic> => {
+        const again = server.requests.length;
+        const tab = await context.newPage();
+        await openState(tab, `${server.origin}${pagePath}?${state}`, state);
+        const redraw = { ...(await readRedraw(tab, state, 'navigation')).redraw, ...traffic(server, again, pagePath) };
+        await tab.close();
+        return redraw;
+      };
+      result.second = await revisit(coldState);
+      const drawn = new Set([queryOf(controls, Object.fromEntries(controls.map((c) => [c.name, c.value]))), coldState, ...redraws.map((r) => r.state)]);
+      result.secondOther = await revisit(undrawnState(controls, drawn));
     });
 
     if (options.slow4g !== false) {
@@ -352,14 +404,21 @@ export function formatInteraction(r: InteractionResult, warmGoalMs: number): str
   }
   if (r.warm) {
     const all = r.warm.redraws.map((x) => x.ms.toFixed(0)).join(' ');
-    lines.push(`    warm, median of ${r.warm.redraws.length} changes: ${ms(r.warm.median.ms)} (${split(r.warm.median)}); goal ≤ ${ms(warmGoalMs)}${flag(r.warm.median.ms <= warmGoalMs)}`);
+    lines.push(`    warm, median of ${r.warm.redraws.length} changes: ${ms(r.warm.median.ms)} (${split(r.warm.median)}; rows: ${r.warm.median.source}); goal ≤ ${ms(warmGoalMs)}${flag(r.warm.median.ms <= warmGoalMs)}`);
     lines.push(`      each, ms: ${all}`);
   }
   if (r.second) {
     lines.push(
       `    second visit, same profile, from navigation start: ${s(r.second.ms)} (${split(r.second)}); ` +
         `${r.second.requests} requests (${r.second.notModified} answered 304), ${mb(r.second.bytes)}; fetched again: ${r.second.fetched.length ? r.second.fetched.join(', ') : 'nothing'}; ` +
-        `goal ≤ ${s(INTERACTION_GOALS.secondVisitMs)}${flag(r.second.ms <= INTERACTION_GOALS.secondVisitMs)}`,
+        `rows: ${r.second.source || '—'}; goal ≤ ${s(INTERACTION_GOALS.secondVisitMs)}${flag(r.second.ms <= INTERACTION_GOALS.secondVisitMs)}`,
+    );
+  }
+  if (r.secondOther) {
+    lines.push(
+      `    second visit to a state this profile never drew (?${r.secondOther.state}), from navigation start: ${s(r.secondOther.ms)} (${split(r.secondOther)}); ` +
+        `${r.secondOther.requests} requests (${r.secondOther.notModified} answered 304), ${mb(r.secondOther.bytes)}; rows: ${r.secondOther.source || '—'}; ` +
+        `goal ≤ ${s(INTERACTION_GOALS.secondVisitMs)}${flag(r.secondOther.ms <= INTERACTION_GOALS.secondVisitMs)}`,
     );
   }
   if (r.slow4g) {

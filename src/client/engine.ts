@@ -5,7 +5,9 @@
  * language, with the bytes loaded so far.
  */
 import { VIEW_STATUS, type Locale } from '../lib/i18n.ts';
+import type { Row } from '../engine/types.ts';
 import type { QueryDef } from '../queries/index.ts';
+import { keep, readKept } from './kept-results.ts';
 
 type Queries = typeof import('../queries/index.ts')['queries'];
 
@@ -52,6 +54,37 @@ function megabytes(n: number): string {
   return `${(n / 1048576).toFixed(1)} MB`;
 }
 
+function scopeKey(scope: CatalogScope): string {
+  const set = (names: readonly string[] | undefined) => (names ? [...names].sort().join(',') : '*');
+  return `${set(scope.indicators)}|${set(scope.tables)}`;
+}
+
+/** What decides a query's rows: the data (its URL holds the data version), the tables loaded, the query, its parameters. */
+function resultKey<P, R>(dataUrl: string, scope: CatalogScope, query: QueryDef<P, R>, params: P): string {
+  const values = query.params.map((name) => params[name] ?? null);
+  return [new URL(dataUrl, location.href).href, scopeKey(scope), query.name, JSON.stringify(values)].join('|');
+}
+
+/** A query whose rows this browser has not kept (from keptCatalog). */
+export class NotKept extends Error {}
+
+/**
+ * A catalog that answers only from the rows this browser kept when the engine last ran the
+ * same query over the same data (./kept-results.ts), and throws NotKept for any other: a view
+ * drawn once is drawn again without starting the engine.
+ */
+export async function keptCatalog(dataUrl: string, scope: CatalogScope = {}): Promise<Catalog> {
+  const { queries } = await import('../queries/index.ts');
+  return {
+    queries,
+    async run<P, R>(query: QueryDef<P, R>, params: P): Promise<R[]> {
+      const rows = await readKept(resultKey(dataUrl, scope, query, params), query.sql);
+      if (!rows) throw new NotKept(`${query.name}: no rows kept`);
+      return rows as unknown as R[];
+    },
+  };
+}
+
 function open(dataUrl: string, locale: Locale, scope: CatalogScope): Promise<Catalog> {
   const words = VIEW_STATUS[locale];
   if (!canQuery()) return Promise.reject(new Error('this browser has no WebAssembly or no Worker'));
@@ -67,7 +100,14 @@ function open(dataUrl: string, locale: Locale, scope: CatalogScope): Promise<Cat
       // 'ready' closes the data's loading: the line must not go back to the engine's words
       onProgress: (p) => say(`${p.phase === 'instantiating' ? words.engine : words.data}… ${megabytes(bytesLoaded(p.engineBytes))}`),
     });
-    return { queries, run: (query, params) => runQuery(engine, query, params) };
+    return {
+      queries,
+      async run(query, params) {
+        const rows = await runQuery(engine, query, params);
+        keep(resultKey(dataUrl, scope, query, params), query.sql, rows as unknown as Row[]);
+        return rows;
+      },
+    };
   })();
 }
 
@@ -78,8 +118,7 @@ function open(dataUrl: string, locale: Locale, scope: CatalogScope): Promise<Cat
 export function openCatalog(dataUrl: string, onLine: (line: string) => void, locale: Locale, scope: CatalogScope = {}): Promise<Catalog> {
   listeners.add(onLine);
   if (lastLine) onLine(lastLine);
-  const set = (names: readonly string[] | undefined) => (names ? [...names].sort().join(',') : '*');
-  const key = `${set(scope.indicators)}|${set(scope.tables)}`;
+  const key = scopeKey(scope);
   let catalog = catalogs.get(key);
   if (!catalog) {
     catalog = open(dataUrl, locale, scope).catch((err: unknown) => {

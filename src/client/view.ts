@@ -7,7 +7,7 @@
  */
 import { VIEW_STATUS, type Locale, type ViewFailure } from '../lib/i18n.ts';
 import { addressQuery, isInitial, readViewState, viewQuery, type ParamSpec } from '../lib/view-state.ts';
-import { canQuery, openCatalog, prefetchCatalog, type Catalog, type CatalogScope } from './engine.ts';
+import { canQuery, keptCatalog, NotKept, openCatalog, prefetchCatalog, type Catalog, type CatalogScope } from './engine.ts';
 
 export interface ViewDefinition {
   specs: ParamSpec[];
@@ -64,12 +64,26 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
     let stage: ViewFailure = canQuery() ? 'load' : 'no_wasm';
     const started = performance.now();
     try {
-      const catalog = await openCatalog(def.dataUrl, (line) => ticket === drawn && (status.textContent = line), def.locale, def.scope);
-      stage = 'draw';
       // The last answer's time splits a redraw into its queries and its markup (measures `npm run bench` reads).
-      const ready = performance.now();
-      let answered = ready;
-      const html = await def.render(state, { ...catalog, run: (q, p) => catalog.run(q, p).finally(() => (answered = performance.now())) });
+      let ready = started;
+      let answered = started;
+      const timed = (catalog: Catalog): Catalog => ({ ...catalog, run: (q, p) => catalog.run(q, p).finally(() => (answered = performance.now())) });
+      // A state this browser drew before is drawn again from the rows kept then, without the
+      // engine; on any miss (or failure) the engine answers, as for every other state.
+      let source: 'kept' | 'engine' = 'kept';
+      let html = await keptCatalog(def.dataUrl, def.scope)
+        .then((kept) => def.render(state, timed(kept)))
+        .catch((err: unknown) => {
+          if (!(err instanceof NotKept)) console.error(err);
+          return null;
+        });
+      if (html === null) {
+        source = 'engine';
+        const catalog = await openCatalog(def.dataUrl, (line) => ticket === drawn && (status.textContent = line), def.locale, def.scope);
+        stage = 'draw';
+        ready = answered = performance.now();
+        html = await def.render(state, timed(catalog));
+      }
       if (ticket !== drawn) return;
       // Keep the height until the new content is in: the page below does not jump.
       body.style.minHeight = `${body.offsetHeight}px`;
@@ -77,7 +91,7 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
       requestAnimationFrame(() => (body.style.minHeight = ''));
       status.textContent = words.showing(label);
       root.dataset.viewState = query;
-      const detail = { state: query };
+      const detail = { state: query, source };
       performance.measure('view:engine', { start: started, end: ready, detail });
       performance.measure('view:query', { start: ready, end: answered, detail });
       performance.measure('view:render', { start: answered, detail });

@@ -8,7 +8,11 @@
  *    sentences, and puts the canonical state in the URL and in data-view-state;
  *  - back and forward show the previous and next states again, reloading a state's URL shows
  *    the same view, and a control that picks another parent leads to that parent's page in
- *    that state.
+ *    that state;
+ *  - a state drawn once is drawn again in another tab from the rows the browser kept, with no
+ *    engine; a state never drawn, or another data version, still waits for the engine.
+ * The tests of the engine's own path (its wait, its failures) run in a browser context of
+ * their own, where no rows were kept.
  * Every wait is on data-view-state and aria-busy (view-driver.ts), never a fixed sleep.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +96,10 @@ describe.runIf(demo)('demo site: the browser views', () => {
     await browser?.close();
   });
 
+  /** A page in a browser context of its own: no rows kept by the other tests, so its redraws wait for the engine. */
+  const ownPage = async () => (await isolatedContext(browser, site.origin)).context.newPage();
+  const closeOwn = (page: Page) => page.context().close();
+
   describe.each(CASES)('$template $path', (c) => {
     const url = site.origin + c.path;
     const q = (state: Record<string, string>) => viewQuery({ ...c.initial, ...state });
@@ -125,7 +133,7 @@ describe.runIf(demo)('demo site: the browser views', () => {
     });
 
     it('a link with a state shows the static view, says it is updating, then swaps in the state', async () => {
-      const page = await context.newPage();
+      const page = await ownPage();
       let release = async () => {};
       try {
         release = await holdEngine(page);
@@ -145,12 +153,12 @@ describe.runIf(demo)('demo site: the browser views', () => {
         expect(shown.html, 'the state, once drawn').not.toBe(staticView.html);
       } finally {
         await release();
-        await page.close();
+        await closeOwn(page);
       }
     });
 
     it('a change taken back before the engine is ready leaves the static view, not busy', async () => {
-      const page = await context.newPage();
+      const page = await ownPage();
       let release = async () => {};
       try {
         await openView(page, url, q({}));
@@ -163,12 +171,12 @@ describe.runIf(demo)('demo site: the browser views', () => {
         expect(comparable(await readView(page))).toEqual(comparable(staticView));
       } finally {
         await release();
-        await page.close();
+        await closeOwn(page);
       }
     });
 
     it(`an engine that cannot be loaded (its ${c.failed.failing} fails to download) is reported; the static view stays, the controls work, a later change tries again`, async () => {
-      const page = await context.newPage();
+      const page = await ownPage();
       const failed: string[] = [];
       try {
         await openView(page, url, q({}));
@@ -193,12 +201,12 @@ describe.runIf(demo)('demo site: the browser views', () => {
         await changeControl(page, 'period', c.period, q({ period: c.period }));
         expect((await readView(page)).html, 'the state, drawn on the second try').not.toBe(staticView.html);
       } finally {
-        await page.close();
+        await closeOwn(page);
       }
     });
 
     it('a browser without WebAssembly says so, keeps the static view and fetches no engine', async () => {
-      const page = await context.newPage();
+      const page = await ownPage();
       const requests: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
       try {
@@ -214,7 +222,62 @@ describe.runIf(demo)('demo site: the browser views', () => {
         expect(shown.html, 'the static view, intact').toBe(staticView.html);
         expect(requests.filter(isEngine), 'engine requests').toEqual([]);
       } finally {
-        await page.close();
+        await closeOwn(page);
+      }
+    });
+
+    it('a state drawn once is drawn again in another tab from the rows this browser kept, with no engine; a state or a data version never drawn waits for the engine', async () => {
+      const first = await ownPage();
+      const refused: string[] = [];
+      try {
+        const state = q({ period: c.period });
+        await openView(first, `${url}?${state}`, state);
+        const drawn = await readView(first);
+
+        // Another tab where every request for the engine fails: only the kept rows can draw the state.
+        const again = await first.context().newPage();
+        await again.route(
+          (u) => isEngine(u.href),
+          (route) => {
+            refused.push(route.request().url());
+            return route.abort('failed');
+          },
+        );
+        await openView(again, `${url}?${state}`, state);
+        expect(comparable(await readView(again)), 'the state drawn from the kept rows').toEqual(comparable(drawn));
+        expect(refused, 'engine requests').toEqual([]);
+        const sources = await again.evaluate(() =>
+          performance.getEntriesByType('measure').flatMap((m) => (m.name === 'view:query' ? [(m as PerformanceMeasure).detail?.source] : [])),
+        );
+        expect(sources, 'where the rows came from').toEqual(['kept']);
+
+        // Another metric of the same period is drawn from the same kept rows (a metric asks no other query) …
+        await changeControl(again, 'metric', c.metric, q({ period: c.period, metric: c.metric }));
+        expect(refused, 'engine requests for another metric').toEqual([]);
+        // … but a period never drawn needs the engine, which fails here: the static view comes back, and the
+        // status line says why (its words after the period's name, which is another here, are the same).
+        const periods = await again.locator(`${VIEW} .view-controls select[name="period"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+        const never = periods.find((p) => p !== c.period && p !== c.initial.period)!;
+        await again.locator(`${VIEW} .view-controls select[name="period"]`).selectOption(never);
+        await waitForViewState(again, q({}));
+        const why = c.failed.load.slice(c.failed.load.search(/：|: /) + 1).trim();
+        expect(await again.locator(`${VIEW} .view-status`).textContent(), 'the status line').toContain(why);
+        expect(refused.length, 'engine requests once a period was never drawn').toBeGreaterThan(0);
+
+        // The same state over another data version (the page's data URL changed as a new build
+        // would change it) needs the engine too.
+        await again.route((u) => u.pathname === c.path && u.search === `?${state}`, async (route) => {
+          const response = await route.fetch();
+          const body = (await response.text()).replace(/(\/data\/\?v=)([0-9a-f]+)/, '$1$2f');
+          expect(body, 'the page names its data version').toMatch(/\/data\/\?v=[0-9a-f]+f&quot;/);
+          await route.fulfill({ response, body });
+        });
+        refused.length = 0;
+        await again.goto(`${url}?${state}`, { waitUntil: 'load' });
+        await waitForStatus(again, c.failed.load);
+        expect(refused.length, 'engine requests for another data version').toBeGreaterThan(0);
+      } finally {
+        await closeOwn(first);
       }
     });
 
