@@ -155,11 +155,12 @@ for (const s of site) {
     if (i.warm) {
       const goal = warmGoalMs(s.name);
       const m = i.warm.median;
+      const engine = i.warm.engineMedianMs;
       rows.push([
-        `${what}: warm change, median of ${i.warm.redraws.length} (queries ${m.queryMs.toFixed(0)} ms, markup ${m.renderMs.toFixed(0)} ms)`,
-        `${m.ms.toFixed(0)} ms`,
+        `${what}: warm change, median of the ${i.warm.redraws.filter((r) => r.source === 'engine').length} of ${i.warm.redraws.length} the engine answered (all: ${m.ms.toFixed(0)} ms; queries ${m.queryMs.toFixed(0)} ms, markup ${m.renderMs.toFixed(0)} ms)`,
+        `${engine.toFixed(0)} ms`,
         `≤ ${goal} ms`,
-        verdict(m.ms <= goal),
+        verdict(engine <= goal),
       ]);
     }
     if (i.second) {

@@ -92,7 +92,11 @@ export interface InteractionResult {
   view: ViewKind;
   path: string;
   cold?: Redraw & Traffic & { fromIntentMs: number; intentToChangeMs: number };
-  warm?: { redraws: Redraw[]; median: Omit<Redraw, 'state'> };
+  /**
+   * `engineMs`: the median of the changes the engine answered, not the kept rows (a metric or an
+   * order is often drawn from the rows its period's first redraw kept): the goal is held to it.
+   */
+  warm?: { redraws: Redraw[]; median: Omit<Redraw, 'state'>; engineMedianMs: number };
   second?: Redraw & Traffic;
   /** A second visit to a state this profile never drew: the engine from the caches. */
   secondOther?: Redraw & Traffic;
@@ -340,6 +344,7 @@ export async function measureInteraction(browser: Browser, server: StaticServer,
           tablesMs: NaN,
           source: sources(redraws),
         },
+        engineMedianMs: median(redraws.filter((r) => r.source === 'engine').map((r) => r.ms)),
       };
       await page.close();
 
@@ -403,9 +408,12 @@ export function formatInteraction(r: InteractionResult, warmGoalMs: number): str
     );
   }
   if (r.warm) {
-    const all = r.warm.redraws.map((x) => x.ms.toFixed(0)).join(' ');
-    lines.push(`    warm, median of ${r.warm.redraws.length} changes: ${ms(r.warm.median.ms)} (${split(r.warm.median)}; rows: ${r.warm.median.source}); goal ≤ ${ms(warmGoalMs)}${flag(r.warm.median.ms <= warmGoalMs)}`);
-    lines.push(`      each, ms: ${all}`);
+    const all = r.warm.redraws.map((x) => `${x.ms.toFixed(0)}${x.source === 'kept' ? 'k' : ''}`).join(' ');
+    lines.push(
+      `    warm, median of ${r.warm.redraws.length} changes: ${ms(r.warm.median.ms)} (${split(r.warm.median)}; rows: ${r.warm.median.source}); ` +
+        `of those the engine answered: ${ms(r.warm.engineMedianMs)}; goal ≤ ${ms(warmGoalMs)}${flag(r.warm.engineMedianMs <= warmGoalMs)}`,
+    );
+    lines.push(`      each, ms (k: from kept rows): ${all}`);
   }
   if (r.second) {
     lines.push(

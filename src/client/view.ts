@@ -69,7 +69,10 @@ export function mountView(root: HTMLElement, def: ViewDefinition): void {
       let answered = started;
       const timed = (catalog: Catalog): Catalog => ({ ...catalog, run: (q, p) => catalog.run(q, p).finally(() => (answered = performance.now())) });
       // A state this browser drew before is drawn again from the rows kept then, without the
-      // engine; on any miss (or failure) the engine answers, as for every other state.
+      // engine; on any miss (or failure) the engine answers, as for every other state. It is
+      // started now all the same: a miss then does not wait for the lookup first, and the next
+      // change finds it ready (a link naming a state asks for it anyway).
+      if (stage !== 'no_wasm') prefetchCatalog(def.dataUrl, def.locale, def.scope);
       let source: 'kept' | 'engine' = 'kept';
       let html = await keptCatalog(def.dataUrl, def.scope)
         .then((kept) => def.render(state, timed(kept)))

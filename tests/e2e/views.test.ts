@@ -234,7 +234,8 @@ describe.runIf(demo)('demo site: the browser views', () => {
         await openView(first, `${url}?${state}`, state);
         const drawn = await readView(first);
 
-        // Another tab where every request for the engine fails: only the kept rows can draw the state.
+        // Another tab where every request for the engine fails (the view starts it all the same, for
+        // the next change): only the kept rows can draw the state.
         const again = await first.context().newPage();
         await again.route(
           (u) => isEngine(u.href),
@@ -245,7 +246,7 @@ describe.runIf(demo)('demo site: the browser views', () => {
         );
         await openView(again, `${url}?${state}`, state);
         expect(comparable(await readView(again)), 'the state drawn from the kept rows').toEqual(comparable(drawn));
-        expect(refused, 'engine requests').toEqual([]);
+        expect(refused.length, 'engine requests, refused').toBeGreaterThan(0);
         const sources = await again.evaluate(() =>
           performance.getEntriesByType('measure').flatMap((m) => (m.name === 'view:query' ? [(m as PerformanceMeasure).detail?.source] : [])),
         );
@@ -253,7 +254,7 @@ describe.runIf(demo)('demo site: the browser views', () => {
 
         // Another metric of the same period is drawn from the same kept rows (a metric asks no other query) …
         await changeControl(again, 'metric', c.metric, q({ period: c.period, metric: c.metric }));
-        expect(refused, 'engine requests for another metric').toEqual([]);
+        expect((await again.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name === 'view:query').map((m) => (m as PerformanceMeasure).detail?.source))).at(-1), 'where the rows came from').toBe('kept');
         // … but a period never drawn needs the engine, which fails here: the static view comes back, and the
         // status line says why (its words after the period's name, which is another here, are the same).
         const periods = await again.locator(`${VIEW} .view-controls select[name="period"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
@@ -262,7 +263,6 @@ describe.runIf(demo)('demo site: the browser views', () => {
         await waitForViewState(again, q({}));
         const why = c.failed.load.slice(c.failed.load.search(/：|: /) + 1).trim();
         expect(await again.locator(`${VIEW} .view-status`).textContent(), 'the status line').toContain(why);
-        expect(refused.length, 'engine requests once a period was never drawn').toBeGreaterThan(0);
 
         // The same state over another data version (the page's data URL changed as a new build
         // would change it) needs the engine too.
@@ -272,10 +272,8 @@ describe.runIf(demo)('demo site: the browser views', () => {
           expect(body, 'the page names its data version').toMatch(/\/data\/\?v=[0-9a-f]+f&quot;/);
           await route.fulfill({ response, body });
         });
-        refused.length = 0;
         await again.goto(`${url}?${state}`, { waitUntil: 'load' });
         await waitForStatus(again, c.failed.load);
-        expect(refused.length, 'engine requests for another data version').toBeGreaterThan(0);
       } finally {
         await closeOwn(first);
       }
