@@ -130,14 +130,23 @@ describe.each(sites)('%s site on paper', (_name, site) => {
     const overflow = await page.evaluate(() => [...document.querySelectorAll('main table')].map((t) => Math.round(t.getBoundingClientRect().right - document.querySelector('main')!.getBoundingClientRect().right)));
     expect(overflow.filter((px) => px > 1)).toEqual([]);
     await page.close();
-    // The others: the size of a page's HTML is no sure guide to its length on paper.
+    // The others: the size of a page's HTML is no sure guide to its length on paper. Two at a
+    // time (the machine may have two cores), each tab going on to the next briefing: a new tab
+    // costs more than a navigation, and a page printed is the document just loaded.
     const over: string[] = [];
-    for (const path of rest) {
-      const p = await printed(path);
-      if (p.pages.length > 2 || !p.pages.every(portrait)) over.push(`${path}: ${p.pages.length} pages`);
-      await p.page.close();
-    }
-    expect(over).toEqual([]);
+    const queue = [...rest];
+    await Promise.all(
+      [0, 1].map(async () => {
+        const tab = await context.newPage();
+        for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+          await tab.goto(site.origin + path, { waitUntil: 'load' });
+          const pdf = readPdf(await tab.pdf({ preferCSSPageSize: true }));
+          if (pdf.length > 2 || !pdf.every(portrait)) over.push(`${path}: ${pdf.length} pages`);
+        }
+        await tab.close();
+      }),
+    );
+    expect(over.sort()).toEqual([]);
   }, 300_000);
 
   it.each(['zh', 'en'] as const)('the %s circular prints its text on portrait pages and its tables on landscape pages, with the footer', async (lang) => {
