@@ -46,6 +46,16 @@ export async function isolatedContext(
 export { view } from '../support/site.ts';
 
 /**
+ * Goes through `items` in `lanes` lanes at once (two suit a machine with two cores: the browser's
+ * work is done beside the test's). Each lane takes the next item with `take` until there is none,
+ * so it can keep a tab or a context of its own from one item to the next.
+ */
+export async function inLanes<T>(items: readonly T[], lanes: number, lane: (take: () => T | undefined) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: lanes }, () => lane(() => queue.shift())));
+}
+
+/**
  * The paths a built page links (its href attributes, resolved against it), read from the page
  * itself: the crawl keeps only a URL's first few referrers, in an order that varies run to run.
  */

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readPdf, type PdfPage } from '../support/pdf.ts';
 import { htmlPages, templateOf } from '../support/site.ts';
-import { connectBrowser, linksOf, sites } from './helpers.ts';
+import { connectBrowser, inLanes, linksOf, sites } from './helpers.ts';
 
 /** A4 in PDF points. */
 const A4 = { short: 595, long: 842 };
@@ -134,18 +134,15 @@ describe.each(sites)('%s site on paper', (_name, site) => {
     // time (the machine may have two cores), each tab going on to the next briefing: a new tab
     // costs more than a navigation, and a page printed is the document just loaded.
     const over: string[] = [];
-    const queue = [...rest];
-    await Promise.all(
-      [0, 1].map(async () => {
-        const tab = await context.newPage();
-        for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-          await tab.goto(site.origin + path, { waitUntil: 'load' });
-          const pdf = readPdf(await tab.pdf({ preferCSSPageSize: true }));
-          if (pdf.length > 2 || !pdf.every(portrait)) over.push(`${path}: ${pdf.length} pages`);
-        }
-        await tab.close();
-      }),
-    );
+    await inLanes(rest, 2, async (take) => {
+      const tab = await context.newPage();
+      for (let path = take(); path !== undefined; path = take()) {
+        await tab.goto(site.origin + path, { waitUntil: 'load' });
+        const pdf = readPdf(await tab.pdf({ preferCSSPageSize: true }));
+        if (pdf.length > 2 || !pdf.every(portrait)) over.push(`${path}: ${pdf.length} pages`);
+      }
+      await tab.close();
+    });
     expect(over.sort()).toEqual([]);
   }, 300_000);
 
