@@ -1,6 +1,6 @@
 /**
  * Every page template, one page each per language, viewed in Chromium with JavaScript on
- * (load, scroll to the end, network quiet), once; then:
+ * (load, scroll to the end, network quiet), once, two at a time; then:
  *  - no request left 127.0.0.1 (any attempt is also aborted, so nothing leaves the machine);
  *  - DuckDB-WASM was not loaded: no .wasm, no DuckDB worker or module (the pages are complete
  *    as built; the engine comes only when a reader asks for more);
@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { connectBrowser, isolatedContext, pagesToCheck, sites, view } from './helpers.ts';
+import { connectBrowser, inLanes, isolatedContext, pagesToCheck, sites, view } from './helpers.ts';
 
 // Evaluated through the DevTools protocol, not added as a <script>: the pages are served under
 // their Content-Security-Policy, which refuses an inline script (src/build/security-headers.ts).
@@ -39,34 +39,37 @@ describe.each(sites)('%s site: page view with JavaScript', (_name, site) => {
 
   beforeAll(async () => {
     browser = await connectBrowser();
-    // One context for the site (nothing leaves it: see isolatedContext), a fresh page per view.
-    const { context, foreign } = await isolatedContext(browser, site.origin);
-    try {
-      for (const p of pages) {
-        const v: Viewed = { requests: [], foreign: [], errors: [], violations: [] };
-        viewed.set(p.path, v);
-        const page = await context.newPage();
-        const foreignBefore = foreign.length;
-        page.on('request', (r) => v.requests.push(r.url()));
-        page.on('pageerror', (e) => v.errors.push(e.message));
-        try {
-          await view(page, site.origin + p.path);
-          v.foreign = foreign.slice(foreignBefore);
-          // Only now: axe is ours, not part of the page view.
-          await page.evaluate(axeSource);
-          v.violations = (await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: unknown[] }> } }).axe;
-            return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-          })) as AxeViolation[];
-        } catch (err) {
-          v.failure = String(err);
-        } finally {
-          await page.close();
+    // Two views at a time, each lane with a context of its own (nothing leaves it: see
+    // isolatedContext, which records what it stopped per context) and a fresh page per view.
+    await inLanes(pages, 2, async (take) => {
+      const { context, foreign } = await isolatedContext(browser, site.origin);
+      try {
+        for (let p = take(); p !== undefined; p = take()) {
+          const v: Viewed = { requests: [], foreign: [], errors: [], violations: [] };
+          viewed.set(p.path, v);
+          const page = await context.newPage();
+          const foreignBefore = foreign.length;
+          page.on('request', (r) => v.requests.push(r.url()));
+          page.on('pageerror', (e) => v.errors.push(e.message));
+          try {
+            await view(page, site.origin + p.path);
+            v.foreign = foreign.slice(foreignBefore);
+            // Only now: axe is ours, not part of the page view.
+            await page.evaluate(axeSource);
+            v.violations = (await page.evaluate(async () => {
+              const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: unknown[] }> } }).axe;
+              return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+            })) as AxeViolation[];
+          } catch (err) {
+            v.failure = String(err);
+          } finally {
+            await page.close();
+          }
         }
+      } finally {
+        await context.close();
       }
-    } finally {
-      await context.close();
-    }
+    });
   }, 600_000);
 
   afterAll(async () => {
