@@ -28,7 +28,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ReportRow } from '../../src/lib/progress-report.ts';
-import { buildPackageSite, PACKAGES, REPO, type ServedSite } from '../support/site.ts';
+import { buildPackageSite, PACKAGES, REPO, type BuiltSite, type ServedSite } from '../support/site.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 import { connectBrowser, isolatedContext, sites } from './helpers.ts';
 import { openView, readView, viewQuery, type ShownTable, type ShownView } from './view-driver.ts';
@@ -119,9 +119,8 @@ describe.runIf(demo)('demo site: browser views against the build and the termina
     let staticView: ShownView;
     let drawn: ShownView;
     beforeAll(async () => {
-      staticView = await shownAt(path, undefined, dpr);
-      // A state the browser draws itself: the page's period, another metric.
-      drawn = await shownAt(path, viewQuery({ ...initial, metric: 'growth' }), dpr);
+      // Side by side, each in its own tab; the drawn one is a state the browser draws itself: the page's period, another metric.
+      [staticView, drawn] = await Promise.all([shownAt(path, undefined, dpr), shownAt(path, viewQuery({ ...initial, metric: 'growth' }), dpr)]);
     }, 120_000);
 
     it('the browser drew the blocks the static page has, markup for markup', () => {
@@ -223,8 +222,33 @@ const REVISION = {
   ].join('\n'),
 };
 
+/**
+ * A copy of the default data with the test's release, built into `tmp`. Started with the file
+ * (below), so that the build, mostly Astro's own process, runs while the demo's views are
+ * compared in the browser rather than after them.
+ */
+async function buildRevised(tmp: string): Promise<BuiltSite> {
+  const dataDir = path.join(tmp, 'data');
+  await cp(PACKAGES.default, dataDir, { recursive: true });
+  await appendFile(path.join(dataDir, 'releases.csv'), `${REVISION.row}\n`);
+  await writeFile(path.join(dataDir, 'observations', `${REVISION.id}.csv`), `${REVISION.observations}\n`);
+  return buildPackageSite('default-revised', dataDir, path.join(tmp, 'site'));
+}
+
+let revisedTmp: string | undefined;
+let revisedBuild: Promise<BuiltSite>;
+beforeAll(async () => {
+  revisedTmp = await mkdtemp(path.join(os.tmpdir(), 'view-parity-revised-'));
+  revisedBuild = buildRevised(revisedTmp);
+  // Awaited, and a failure reported, by the tests of the revised figures.
+  revisedBuild.catch(() => {});
+});
+afterAll(async () => {
+  await revisedBuild?.catch(() => {});
+  if (revisedTmp) await rm(revisedTmp, { recursive: true, force: true });
+});
+
 describe('revised figures: the browser marks them as the page does', () => {
-  let tmp: string;
   let server: StaticServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -232,12 +256,7 @@ describe('revised figures: the browser marks them as the page does', () => {
   let revisedFigures: Map<string, string>;
 
   beforeAll(async () => {
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'view-parity-revised-'));
-    const dataDir = path.join(tmp, 'data');
-    await cp(PACKAGES.default, dataDir, { recursive: true });
-    await appendFile(path.join(dataDir, 'releases.csv'), `${REVISION.row}\n`);
-    await writeFile(path.join(dataDir, 'observations', `${REVISION.id}.csv`), `${REVISION.observations}\n`);
-    const built = await buildPackageSite('default-revised', dataDir, path.join(tmp, 'site'));
+    const built = await revisedBuild;
     server = await startStaticServer({ roots: built.distDir });
     browser = await connectBrowser();
     ({ context } = await isolatedContext(browser, server.origin));
@@ -252,7 +271,6 @@ describe('revised figures: the browser marks them as the page does', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
   async function shown(p: string, query?: string): Promise<ShownView> {
