@@ -103,6 +103,13 @@ describe.each(sites)('%s site: briefings in the browser', (name, site) => {
     const { page, option } = await earlierPeriod(prefix);
     const period = option!.value;
     expect(unit.builtPaths, 'the period picked is not pre-rendered').not.toContain(`/briefings/${unit.code}/${period}/`);
+    // The report runs while the browser draws the briefing.
+    const reported = promisify(execFile)(
+      'npm',
+      ['run', '--silent', 'progress', '--', '--period', period, '--parent', unit.parent, '--public-data', join(site.distDir, 'data'), '--format', 'json'],
+      { cwd: REPO, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+    );
+    reported.catch(() => {}); // awaited below
     await changeControl(page, 'period', period, viewQuery({ period }));
 
     const shown = await page.evaluate(() => {
@@ -125,11 +132,7 @@ describe.each(sites)('%s site: briefings in the browser', (name, site) => {
     expect(shown.sentences.every((s) => s.length > 0)).toBe(true);
     expect(briefingNumbers(shown.html, period, lang === 'en' ? 'en' : 'zh-CN').missing, 'every number of the drawn sentences is a cell of its table').toEqual([]);
 
-    const { stdout } = await promisify(execFile)(
-      'npm',
-      ['run', '--silent', 'progress', '--', '--period', period, '--parent', unit.parent, '--public-data', join(site.distDir, 'data'), '--format', 'json'],
-      { cwd: REPO, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
-    );
+    const { stdout } = await reported;
     const report = (JSON.parse(stdout) as (ReportRow & { indicator: string })[]).filter((r) => r.jurisdiction === unit.code && r.target_type !== null);
     expect(report.length, `targets of ${unit.code} at ${period} in the report`).toBeGreaterThan(0);
     const expected = report.map((r) => `${unit.code} ${r.indicator} ${period} ${r.status} ${r.verdict_gap_pp === null ? '' : r.verdict_gap_pp.toFixed(1)}`);
