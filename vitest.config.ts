@@ -27,6 +27,9 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/support/site.ts'],
+          // Tests marked concurrent (a page each, in its own tab) run two at a time: the browser
+          // works beside the test, and CI has two cores.
+          maxConcurrency: 2,
         },
       },
     ],

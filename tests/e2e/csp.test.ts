@@ -3,7 +3,8 @@
  * template in both languages, and an indicator page redrawn in the browser for another period
  * (so the DuckDB-WASM worker and its WebAssembly run), load in Chromium without a single
  * Content-Security-Policy violation, console error or page error. The pages carry no inline
- * script or <style>; the policy allows 'wasm-unsafe-eval' to the engine's worker only.
+ * script or <style>; the policy allows 'wasm-unsafe-eval' to the engine's worker only. Each page
+ * in a context of its own, two at a time (the e2e project's maxConcurrency).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -90,7 +91,7 @@ describe.each(sites)('%s site under its Content-Security-Policy', (_name, site) 
     expect(inline.slice(0, 20)).toEqual([]);
   });
 
-  it.each(pagesToCheck(site).map((p) => [p.label, p.path] as const))('%s: no violation', async (_label, p) => {
+  it.concurrent.each(pagesToCheck(site).map((p) => [p.label, p.path] as const))('%s: no violation', async (_label, p) => {
     const seen = await load(site.origin + p);
     expect([...seen.violations, ...seen.errors]).toEqual([]);
   });

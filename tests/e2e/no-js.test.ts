@@ -5,6 +5,7 @@
  * any other map, chart or table on the page is not empty either. On the demo, the synthetic
  * data notice is visible. Blocks the browser may skip rendering while off screen (`.defer`,
  * content-visibility: auto) are rendered and filled once scrolled to, and when printed.
+ * Each page in a tab of its own, two at a time (the e2e project's maxConcurrency).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -89,7 +90,7 @@ describe.each(sites)('%s site without JavaScript', (name, site) => {
   const pages = pagesToCheck(site);
   it('has pages to check', () => expect(pages.length).toBeGreaterThan(0));
 
-  it.each(pages.map((p) => [p.label, p] as const))('%s renders its map, charts and tables', async (_label, p) => {
+  it.concurrent.each(pages.map((p) => [p.label, p] as const))('%s renders its map, charts and tables', async (_label, p) => {
     const page = await context.newPage();
     try {
       const res = await page.goto(site.origin + p.path, { waitUntil: 'load' });
@@ -111,7 +112,7 @@ describe.each(sites)('%s site without JavaScript', (name, site) => {
     }
   });
 
-  it.each(pages.map((p) => [p.label, p] as const))('%s renders every off-screen block once it is scrolled to, and in print', async (_label, p) => {
+  it.concurrent.each(pages.map((p) => [p.label, p] as const))('%s renders every off-screen block once it is scrolled to, and in print', async (_label, p) => {
     const page = await context.newPage();
     try {
       await page.goto(site.origin + p.path, { waitUntil: 'load' });

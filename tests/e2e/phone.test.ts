@@ -9,6 +9,7 @@
  *  - a tap on a map region opens a tip with its name and figure (and its verdict on an indicator
  *    page) and a link to its page, without leaving the page; the link, or a second tap, goes
  *    there; so does a tap without JavaScript. A map the browser view redraws works the same.
+ * Each page in a tab of its own, two at a time (the e2e project's maxConcurrency).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -162,7 +163,7 @@ describe.each(sites)('%s site on a 390 px phone', (_name, site) => {
 
   it('has pages with maps to tap', () => expect(withMaps.length).toBeGreaterThan(0));
 
-  it.each(pages.map((p) => [p.label, p] as const))('%s: tables scroll inside themselves, row headers stay, no cell a character a line', async (_label, p) => {
+  it.concurrent.each(pages.map((p) => [p.label, p] as const))('%s: tables scroll inside themselves, row headers stay, no cell a character a line', async (_label, p) => {
     const page = await open(context, site.origin + p.path);
     try {
       expect(await page.evaluate(() => document.documentElement.scrollWidth), 'the page scrolls sideways').toBeLessThanOrEqual(390);
@@ -179,7 +180,7 @@ describe.each(sites)('%s site on a 390 px phone', (_name, site) => {
     }
   });
 
-  it.each(pages.map((p) => [p.label, p] as const))('%s: chart and map text is at least 11 px, one drawing a chart', async (_label, p) => {
+  it.concurrent.each(pages.map((p) => [p.label, p] as const))('%s: chart and map text is at least 11 px, one drawing a chart', async (_label, p) => {
     const page = await open(context, site.origin + p.path);
     try {
       const texts = await svgTextSizes(page);
@@ -195,7 +196,7 @@ describe.each(sites)('%s site on a 390 px phone', (_name, site) => {
     }
   });
 
-  it.each(withMaps.map((p) => [p.label, p] as const))('%s: a tap on a region shows its name and figure with a link, and stays', async (_label, p) => {
+  it.concurrent.each(withMaps.map((p) => [p.label, p] as const))('%s: a tap on a region shows its name and figure with a link, and stays', async (_label, p) => {
     const page = await open(context, site.origin + p.path);
     try {
       const region = await regionPoint(page);
