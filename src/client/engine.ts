@@ -104,7 +104,7 @@ function open(dataUrl: string, locale: Locale, scope: CatalogScope): Promise<Cat
       queries,
       async run(query, params) {
         const rows = await runQuery(engine, query, params);
-        keep(resultKey(dataUrl, scope, query, params), query.sql, rows as unknown as Row[]);
+        void keep(resultKey(dataUrl, scope, query, params), query.sql, rows as unknown as Row[]);
         return rows;
       },
     };

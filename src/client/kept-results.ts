@@ -16,19 +16,39 @@
 import type { Row } from '../engine/types.ts';
 
 const DATABASE = 'portal-query-results';
-const STORE = 'results';
-/** Kept results (a view's state takes 1 to 6); the least recently used go first beyond this. */
-export const MAX_KEPT = 240;
+/** The database's version: raised whenever the stores below change. */
+const LAYOUT = 2;
+/** The rows of each result, and apart from them what eviction reads: when it was used, its size. */
+const ROWS = 'rows';
+const USES = 'uses';
+/**
+ * The cells (rows × columns) kept at most, about 20 MB: on the demo a board's state is one result
+ * of 12,000 cells, an indicator's 3 results of 1,700, a briefing's about 110 results of 90,000
+ * in all. Beyond it the least recently used results go first.
+ */
+export const MAX_CELLS = 600_000;
 
-interface Kept {
+interface KeptRows {
   key: string;
   sql: string;
   rows: Row[];
-  /** When it was last kept or read (ms since the epoch): the least recent go first. */
+}
+
+interface Use {
+  key: string;
+  /** When it was last kept or read (ms since the epoch). */
   used: number;
+  cells: number;
 }
 
 let database: Promise<IDBDatabase | null> | null = null;
+let lastUse = 0;
+
+/** A use's time: strictly later than this page's previous one, so two uses in one millisecond keep their order. */
+function now(): number {
+  lastUse = Math.max(Date.now(), lastUse + 1);
+  return lastUse;
+}
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -41,8 +61,13 @@ function open(): Promise<IDBDatabase | null> {
   database ??= new Promise<IDBDatabase | null>((resolve) => {
     if (typeof indexedDB === 'undefined') return resolve(null);
     try {
-      const r = indexedDB.open(DATABASE, 1);
-      r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'key' }).createIndex('used', 'used');
+      const r = indexedDB.open(DATABASE, LAYOUT);
+      r.onupgradeneeded = () => {
+        // a cache: another layout starts empty
+        for (const name of [...r.result.objectStoreNames]) r.result.deleteObjectStore(name);
+        r.result.createObjectStore(ROWS, { keyPath: 'key' });
+        r.result.createObjectStore(USES, { keyPath: 'key' }).createIndex('used', 'used');
+      };
       r.onsuccess = () => {
         // a newer version of this store opened in another tab (or its deletion) is not held up by this one
         r.result.onversionchange = () => {
@@ -64,26 +89,46 @@ export async function readKept(key: string, sql: string): Promise<Row[] | undefi
   const db = await open();
   if (!db) return undefined;
   try {
-    const tx = db.transaction(STORE, 'readwrite');
-    const store = tx.objectStore(STORE);
-    const kept = (await request(store.get(key))) as Kept | undefined;
+    const tx = db.transaction([ROWS, USES], 'readwrite');
+    const kept = (await request(tx.objectStore(ROWS).get(key))) as KeptRows | undefined;
     if (!kept || kept.sql !== sql) return undefined;
-    store.put({ ...kept, used: Date.now() });
-    return kept.rows;
+    const rows = kept.rows;
+    tx.objectStore(USES).put({ key, used: now(), cells: cellsOf(rows) } satisfies Use);
+    return rows;
   } catch {
     return undefined;
   }
 }
 
-/** Keeps the rows for `key` (in the background; a failure only means they are not kept). */
-export function keep(key: string, sql: string, rows: Row[]): void {
-  void (async () => {
+function cellsOf(rows: readonly Row[]): number {
+  return rows.length * Object.keys(rows[0] ?? {}).length;
+}
+
+/**
+ * Keeps the rows for `key`. Callers need not wait: the promise says when it is done, and never
+ * fails (a failure only means the rows are not kept).
+ */
+export function keep(key: string, sql: string, rows: Row[]): Promise<void> {
+  return (async () => {
     const db = await open();
     if (!db) return;
-    const tx = db.transaction(STORE, 'readwrite');
-    const store = tx.objectStore(STORE);
-    store.put({ key, sql, rows, used: Date.now() } satisfies Kept);
-    const excess = (await request(store.count())) - MAX_KEPT;
-    if (excess > 0) for (const oldest of await request(store.index('used').getAllKeys(null, excess))) store.delete(oldest);
+    const tx = db.transaction([ROWS, USES], 'readwrite');
+    const kept = tx.objectStore(ROWS);
+    const uses = tx.objectStore(USES);
+    kept.put({ key, sql, rows } satisfies KeptRows);
+    uses.put({ key, used: now(), cells: cellsOf(rows) } satisfies Use);
+    // the least recently used first, until what is left fits
+    const all = (await request(uses.index('used').getAll())) as Use[];
+    let total = all.reduce((n, u) => n + u.cells, 0);
+    for (const oldest of all) {
+      if (total <= MAX_CELLS || oldest.key === key) break;
+      kept.delete(oldest.key);
+      uses.delete(oldest.key);
+      total -= oldest.cells;
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = tx.onabort = () => reject(tx.error);
+    });
   })().catch(() => {});
 }

@@ -387,6 +387,46 @@ describe('DuckDB-WASM in Chromium returns exactly what DuckDB for Node returns',
     expect(session.server.requests.some((r) => /\/assets\/duckdb-mvp-[\w-]+\.wasm$/.test(r.path))).toBe(true);
   });
 
+  it('rows kept in the browser read back exactly as the engine gave them, only for the same SQL, the least recently used dropped first beyond the budget', async () => {
+    await session.open('engine');
+    const { page } = session;
+    // the engine's rows of every type the tables hold (text, numbers, booleans, nulls)
+    const sql = 'SELECT * FROM observations ORDER BY ALL LIMIT 200';
+    const [engineAnswer] = await session.runAll([{ sql }]);
+    if (!engineAnswer || 'error' in engineAnswer) throw new Error(`the query failed: ${JSON.stringify(engineAnswer)}`);
+    expect(engineAnswer.rows.length, 'rows to keep').toBeGreaterThan(0);
+    const read = await page.evaluate(
+      async ([text, rows]) => {
+        await window.kept.keep('observations', text, rows);
+        return { same: await window.kept.readKept('observations', text), otherSql: await window.kept.readKept('observations', `${text} `), missing: await window.kept.readKept('nothing', text) };
+      },
+      [sql, engineAnswer.rows] as const,
+    );
+    expect(read.same, 'read back').toEqual(engineAnswer.rows);
+    expect(read.otherSql, 'kept for another SQL text').toBeUndefined();
+    expect(read.missing, 'never kept').toBeUndefined();
+
+    // Results of 10,000 cells each, kept one after the other, until past the budget; 'first' is read
+    // again half-way, so it is no longer among the least recently used.
+    const kept = await page.evaluate(async () => {
+      const { keep, readKept, maxCells } = window.kept;
+      const rows = Array.from({ length: 1000 }, (_, i) => Object.fromEntries(Array.from({ length: 10 }, (_, c) => [`c${c}`, i * 10 + c])));
+      const count = Math.ceil(maxCells / 10_000) + 5;
+      await keep('first', 'sql', rows);
+      for (let i = 1; i < count; i++) {
+        await keep(`r${i}`, 'sql', rows);
+        if (i === count >> 1) await readKept('first', 'sql');
+      }
+      const present: string[] = [];
+      for (const key of ['first', ...Array.from({ length: count - 1 }, (_, i) => `r${i + 1}`)]) if (await readKept(key, 'sql')) present.push(key);
+      return { count, present, maxCells };
+    });
+    expect(kept.present.length, 'results kept: as many as fit the budget (the observations above went first)').toBe(kept.maxCells / 10_000);
+    expect(kept.present, 'the one read again half-way is kept').toContain('first');
+    expect(kept.present, 'the most recent is kept').toContain(`r${kept.count - 1}`);
+    expect(kept.present, 'the oldest, never read again, went first').not.toContain('r1');
+  });
+
   it('fetched nothing from any other origin, with no page errors', () => {
     expect(session.foreign).toEqual([]);
     expect(session.errors).toEqual([]);

@@ -4,6 +4,7 @@
  * `window`. The public data URL comes from `?data=` (default `/data/`); `?bundle=mvp` offers
  * DuckDB-WASM only the mvp build (to check the fallback), otherwise eh is picked.
  */
+import { keep, MAX_CELLS, readKept } from '../../../src/client/kept-results.ts';
 import { LOCAL_BUNDLES } from '../../../src/engine/browser-bundle.ts';
 import { openWasmEngine, type WasmEngine, type WasmProgress } from '../../../src/engine/wasm.ts';
 import type { Params, Row } from '../../../src/engine/types.ts';
@@ -33,6 +34,8 @@ declare global {
     runOverlapping(queries: HarnessQuery[]): Promise<HarnessResult[]>;
     timeQuery(query: HarnessQuery, warmRuns: number): Promise<HarnessTiming>;
     closeEngine(): Promise<void>;
+    /** The store of rows kept in the browser (src/client/kept-results.ts), as the views use it. */
+    kept: { keep: typeof keep; readKept: typeof readKept; maxCells: number };
   }
 }
 
@@ -101,5 +104,7 @@ window.closeEngine = async () => {
   if (current) await (await current).close();
   current = null;
 };
+
+window.kept = { keep, readKept, maxCells: MAX_CELLS };
 
 status.textContent = 'harness ready';
