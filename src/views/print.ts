@@ -67,8 +67,11 @@ export const PRINT_CSS = `
   html:lang(en) body:has(.briefing-indicator) main table.briefing-numbers { font-size: 6.5pt; line-height: 1.15; }
   html:lang(en) table.briefing-numbers td.num { white-space: normal; }
   /* The projects table goes without its caption on paper: the sentences just above it say its
-     dates (Zhengzhou's year briefing took a third sheet with it). */
-  table.briefing-projects-numbers caption { display: none; }
+     dates (Zhengzhou's year briefing took a third sheet with it); and without the unit heading
+     its one row, which is there to stay in view while the row scrolls on a phone (the section
+     names the unit; Nanyang's September briefing took a third sheet with it). */
+  table.briefing-projects-numbers caption,
+  table.briefing-projects-numbers tr > :first-child { display: none; }
   .briefing-periods { display: none; }
   .briefing-indicator:has(figure) { display: grid; grid-template-columns: 1fr 26%; column-gap: 8pt; align-items: start; }
   .briefing-indicator:has(figure) h2 { grid-column: 1 / -1; }

@@ -423,9 +423,11 @@ function briefingProjectsTable(u: UnitProjects, locale: Locale): string {
   const en = locale === 'en';
   const r = u.rates;
   const total = u.funnel.reduce((s, x) => s + x.projects, 0);
+  // the unit heads its row, as in every other table, so that on a phone it stays in view while the row scrolls
   const head = el(
     'tr',
     {},
+    textEl('th', { scope: 'col' }, t('jurisdiction', locale)),
     textEl('th', { scope: 'col', class: 'num' }, w('projectCount', locale)),
     textEl('th', { scope: 'col' }, w('stage', locale)),
     textEl('th', { scope: 'col', class: 'num' }, w('cohort', locale)),
@@ -438,6 +440,7 @@ function briefingProjectsTable(u: UnitProjects, locale: Locale): string {
   const body = el(
     'tr',
     {},
+    textEl('th', { scope: 'row' }, nameOf(u, locale)),
     textEl('td', { class: 'num' }, String(total)),
     textEl('td', {}, stageCounts(u, locale).join(en ? ', ' : '、') || '—'),
     textEl('td', { class: 'num' }, String(r?.cohort ?? 0)),
