@@ -52,10 +52,11 @@ function setup(root: HTMLElement): void {
       renderer ??= withoutHalfPixel(() => import('../views/indicator-view.ts'));
       revised ??= import('../views/revisions.ts').then(({ revisedFrom }) => revisedFrom(cfg.revisions));
       const params = { period: state.period!, parent: cfg.parent.code, indicator: cfg.indicator.id };
-      const [progress, rankValue, rankYoy, topo, { indicatorViewBody }, isRevised] = await Promise.all([
+      // both bases in one query, as the build asks (the engine runs one query at a time): the rows of
+      // each basis are those, in that order, that asking for it alone gives
+      const [progress, ranks, topo, { indicatorViewBody }, isRevised] = await Promise.all([
         catalog.run(catalog.queries.progress, params),
-        catalog.run(catalog.queries.ranking, { ...params, basis: 'value' }),
-        catalog.run(catalog.queries.ranking, { ...params, basis: 'yoy' }),
+        catalog.run(catalog.queries.ranking, { ...params, basis: null }),
         topology,
         renderer,
         revised,
@@ -66,8 +67,8 @@ function setup(root: HTMLElement): void {
         period: state.period!,
         metric: state.metric as Metric,
         progress,
-        rankValue,
-        rankYoy,
+        rankValue: ranks.filter((r) => r.basis === 'value'),
+        rankYoy: ranks.filter((r) => r.basis === 'yoy'),
         map: cfg.map && topo ? { topology: topo, config: cfg.map.config } : null,
         showRest: cfg.showRest,
         locale: cfg.locale,
