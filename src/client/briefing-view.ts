@@ -4,6 +4,7 @@
  * briefings (src/views/briefing.ts).
  */
 import { formatPeriod } from '../lib/format.ts';
+import type { ProgressRow } from '../queries/progress.ts';
 import type { Locale } from '../lib/i18n.ts';
 import { briefingBody, type PublicationFacts } from '../views/briefing.ts';
 import { CATALOG_TABLES } from '../engine/tables.ts';
@@ -39,10 +40,18 @@ function setup(root: HTMLElement): void {
     describe: (state) => formatPeriod(state.period!, cfg.locale),
     render: async (state, catalog) => {
       const periods = new Map<string, Promise<readonly string[]>>();
+      // Every indicator's progress under a parent in one query, as the build asks: the engine runs
+      // one query at a time, and a briefing asked about a hundred, one per indicator, parent and
+      // period. An indicator's rows are those, in that order, that asking for it alone gives.
+      const progressUnder = new Map<string, Promise<ProgressRow[]>>();
       const data = await collectBriefing(
         { ...cfg, period: state.period! },
         {
-          progress: (parent, indicator, period) => catalog.run(catalog.queries.progress, { period, parent, indicator }),
+          progress: async (parent, indicator, period) => {
+            const key = `${parent ?? ''} ${period}`;
+            if (!progressUnder.has(key)) progressUnder.set(key, catalog.run(catalog.queries.progress, { period, parent, indicator: null }));
+            return (await progressUnder.get(key)!).filter((r) => r.indicator === indicator);
+          },
           periods: (_parent, indicator) => {
             if (!periods.has(indicator)) periods.set(indicator, catalog.run(catalog.queries.periods, { indicator }).then((rows) => rows.map((r) => r.period)));
             return periods.get(indicator)!;
